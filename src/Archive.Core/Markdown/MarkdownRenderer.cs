@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+
+namespace Archive.Core.Markdown;
+
+/// <summary>Markdown to sanitized HTML and to the plain text the contract counts (§3).</summary>
+public static partial class MarkdownRenderer
+{
+    private static readonly MarkdownPipeline Pipeline = MarkdownPipelineFactory.Create();
+
+    /// <param name="title">
+    /// A first <c>#</c> heading with this text is left out of the plain text. Null for a post
+    /// without front matter: its first heading is its title, and is left out.
+    /// </param>
+    public static RenderedBody Render(string markdown, string? title)
+    {
+        var more = MoreLine().Match(markdown);
+        string? textBeforeMore = null;
+        if (more.Success)
+        {
+            var before = markdown[..more.Index];
+            textBeforeMore = PlainText(Markdig.Markdown.Parse(before, Pipeline), title);
+
+            // The marker ends a paragraph, as an HTML comment line would; it is not shown.
+            markdown = before + "\n" + markdown[(more.Index + more.Length)..];
+        }
+
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        SafeUrls.Apply(document);
+        var text = PlainText(document, title);
+        var heading = FindFirstHeading(document);
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return new RenderedBody(writer.ToString(), text, textBeforeMore, heading is null ? null : HeadingText(heading));
+    }
+
+    private static string PlainText(MarkdownDocument document, string? title)
+    {
+        var heading = FindFirstHeading(document);
+        var skip = heading is not null && (title is null || HeadingText(heading) == title.Trim()) ? heading : null;
+        return PlainTextWriter.Write(document, skip);
+    }
+
+    private static HeadingBlock? FindFirstHeading(MarkdownDocument document) =>
+        document.Descendants<HeadingBlock>().FirstOrDefault(h => h.Level == 1);
+
+    private static string HeadingText(HeadingBlock heading) =>
+        heading.Inline is null ? string.Empty : PlainTextWriter.InlineText(heading.Inline).Trim();
+
+    [GeneratedRegex(@"^[ \t]*<!--\s*more\s*-->[ \t]*(\n|$)", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex MoreLine();
+}

@@ -1,0 +1,285 @@
+using System.Text.Json.Nodes;
+using Archive.Core.Dates;
+using Archive.Core.Markdown;
+using Archive.Core.Model;
+using Archive.Core.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Archive.Core.Parsing;
+
+/// <summary>
+/// One uploaded blob to a post or a rejection, as the contract's §1–§3 define. Never throws on
+/// content: whatever the bytes, the answer is a post, a rejection with its reason, or "ignored".
+/// </summary>
+public sealed class PostParser(ParserOptions options)
+{
+    public const string DefaultTheme = "uncategorized";
+
+    public ParseResult Parse(string blobName, ReadOnlySpan<byte> content, DateTimeOffset lastModified)
+    {
+        var hash = ContentHash.Of(content);
+        if (!PostBlobName.IsPost(blobName))
+        {
+            return ParseResult.Ignored($"'{blobName}' is not a markdown blob (.md or .markdown)", hash);
+        }
+
+        if (content.Length > options.MaxBlobBytes)
+        {
+            return ParseResult.Rejected($"blob is {content.Length} bytes, over the size limit of {options.MaxBlobBytes} bytes", hash);
+        }
+
+        var text = TextDecoder.Decode(content, out var fellBack);
+        try
+        {
+            return ParseText(blobName, text, fellBack, hash, lastModified);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // YamlDotNet and Markdig can fail in ways beyond YamlException on hostile input; the
+            // owner still gets a reason rather than a stuck upload.
+            return ParseResult.Rejected($"could not be parsed: {error.Message}", hash);
+        }
+    }
+
+    private ParseResult ParseText(string blobName, string text, bool fellBack, string hash, DateTimeOffset lastModified)
+    {
+        var split = FrontMatterSplit.From(text, out var splitError);
+        if (splitError is not null)
+        {
+            return ParseResult.Rejected(splitError, hash);
+        }
+
+        FrontMatter frontMatter;
+        try
+        {
+            frontMatter = ReadFrontMatter(split.Yaml, out var shapeError);
+            if (shapeError is not null)
+            {
+                return ParseResult.Rejected(shapeError, hash);
+            }
+        }
+        catch (YamlException error)
+        {
+            return ParseResult.Rejected(YamlErrors.Describe(error, firstYamlLine: 2), hash);
+        }
+
+        var warnings = new List<string>();
+        var repaired = new RepairTracker(fellBack);
+
+        if (!frontMatter.IsScalar("title"))
+        {
+            return ParseResult.Rejected("'title' must be text, not a list or a mapping", hash);
+        }
+
+        var declaredTitle = repaired.Repair(frontMatter.Text("title")?.Trim());
+        var markdown = repaired.Repair(split.Body)!;
+        var body = MarkdownRenderer.Render(markdown, split.Yaml is null ? null : declaredTitle ?? string.Empty);
+        var title = split.Yaml is null ? body.FirstHeading : declaredTitle;
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return ParseResult.Rejected(
+                split.Yaml is null ? "no title: no front matter and no '#' heading" : "no title: front matter has no non-empty 'title'",
+                hash);
+        }
+
+        var idSource = frontMatter.Text("thread_id")?.Trim();
+        var id = string.IsNullOrEmpty(idSource) ? PostBlobName.DefaultId(blobName) : idSource;
+        if (!PostId.IsValid(id))
+        {
+            var origin = string.IsNullOrEmpty(idSource) ? "taken from the blob name" : "in 'thread_id'";
+            return ParseResult.Rejected(
+                $"id '{Shorten(id)}' ({origin}) is not valid: use letters, digits, '_' and '-', at most {PostId.MaxLength} characters",
+                hash);
+        }
+
+        var dateText = frontMatter.Text("date")?.Trim();
+        var date = PostDateParser.Read(dateText, lastModified);
+        AddIfAny(warnings, date.Warning);
+
+        var (themeSlug, themeName) = Theme(frontMatter.Text("primary_theme"), warnings);
+        var wordCount = WordCounter.Count(body.Text);
+        var readingTime = WordCounter.ReadingMinutes(wordCount, options.WordsPerMinute);
+        var declared = new DeclaredCounts(
+            DeclaredNumber(frontMatter, "word_count", warnings),
+            DeclaredNumber(frontMatter, "reading_time", warnings));
+        WarnIfDifferent(warnings, "word_count", declared.WordCount, wordCount);
+        WarnIfDifferent(warnings, "reading_time", declared.ReadingTime, readingTime);
+
+        var description = repaired.Repair(frontMatter.Text("description")?.Trim());
+        if (string.IsNullOrEmpty(description))
+        {
+            description = body.TextBeforeMore is { } beforeMore ? Excerpt.CollapseWhitespace(beforeMore) : Excerpt.From(body.Text);
+        }
+
+        var tags = Tags(frontMatter, repaired, warnings);
+        var titleSlug = Slug.From(title);
+        return ParseResult.Accepted(new Post
+        {
+            Id = id,
+            Slug = titleSlug.Length > 0 ? titleSlug : id,
+            Title = title.Trim(),
+            Date = date.Date,
+            DateText = dateText,
+            DateInferred = date.Inferred,
+            Description = description,
+            ThemeSlug = themeSlug,
+            ThemeName = themeName,
+            Tags = tags,
+            WordCount = wordCount,
+            ReadingTime = readingTime,
+            EncodingRepaired = repaired.Changed,
+            Draft = Draft(frontMatter, warnings),
+            Html = body.Html,
+            Markdown = markdown,
+            Text = body.Text,
+            Declared = declared,
+            Extra = frontMatter.Extra,
+            Warnings = warnings,
+            Blob = blobName,
+            ContentHash = hash,
+        });
+    }
+
+    private static FrontMatter ReadFrontMatter(string? yaml, out string? shapeError)
+    {
+        shapeError = null;
+        if (yaml is null)
+        {
+            return FrontMatter.Empty;
+        }
+
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        var root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        switch (root)
+        {
+            case null:
+            case YamlScalarNode scalar when YamlJson.IsNull(scalar):
+                return FrontMatter.Empty;
+            case YamlMappingNode mapping:
+                return FrontMatter.From(mapping);
+            default:
+                shapeError = "front matter must be a YAML mapping of fields (key: value), not a " +
+                    (root is YamlSequenceNode ? "list" : "single value");
+                return FrontMatter.Empty;
+        }
+    }
+
+    private static (string Slug, string Name) Theme(string? declared, List<string> warnings)
+    {
+        var name = declared?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            return (DefaultTheme, DefaultTheme);
+        }
+
+        var slug = Slug.From(name);
+        if (slug.Length == 0)
+        {
+            warnings.Add($"primary_theme '{name}' has no letters or digits; the post is '{DefaultTheme}'");
+            return (DefaultTheme, DefaultTheme);
+        }
+
+        return (slug, name);
+    }
+
+    private static List<string> Tags(FrontMatter frontMatter, RepairTracker repaired, List<string> warnings)
+    {
+        switch (frontMatter.Node("tags"))
+        {
+            case null:
+                return [];
+            case YamlSequenceNode sequence:
+                var tags = new List<string>();
+                foreach (var item in sequence.Children)
+                {
+                    if (item is YamlScalarNode { Value: { } value } scalar && !YamlJson.IsNull(scalar))
+                    {
+                        tags.Add(repaired.Repair(value)!);
+                    }
+                    else
+                    {
+                        warnings.Add("a tag that is not text was left out");
+                    }
+                }
+
+                return tags;
+            case YamlScalarNode scalar when YamlJson.IsNull(scalar):
+                return [];
+            case YamlScalarNode { Value: { } single }:
+                return [repaired.Repair(single)!];
+            default:
+                warnings.Add("'tags' must be a list of text; it was left out");
+                return [];
+        }
+    }
+
+    private static bool Draft(FrontMatter frontMatter, List<string> warnings)
+    {
+        if (frontMatter.Node("draft") is not YamlScalarNode scalar || YamlJson.IsNull(scalar))
+        {
+            return false;
+        }
+
+        if (YamlJson.AsBool(scalar) is { } draft)
+        {
+            return draft;
+        }
+
+        warnings.Add($"draft '{scalar.Value}' is not true or false; the post is not a draft");
+        return false;
+    }
+
+    private static int? DeclaredNumber(FrontMatter frontMatter, string field, List<string> warnings)
+    {
+        if (frontMatter.Node(field) is not { } node || (node is YamlScalarNode s && YamlJson.IsNull(s)))
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode scalar && YamlJson.AsInteger(scalar) is { } n and >= 0 and <= int.MaxValue)
+        {
+            return (int)n;
+        }
+
+        warnings.Add($"{field} is not a whole number; it was ignored");
+        return null;
+    }
+
+    private static void WarnIfDifferent(List<string> warnings, string field, int? declared, int computed)
+    {
+        if (declared is { } d && d != computed)
+        {
+            warnings.Add($"declared {field} {d} differs from the computed {computed}");
+        }
+    }
+
+    private static void AddIfAny(List<string> warnings, string? warning)
+    {
+        if (warning is not null)
+        {
+            warnings.Add(warning);
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    /// <summary>Repairs mojibake in each text it is given and remembers whether any was repaired.</summary>
+    private sealed class RepairTracker(bool alreadyRepaired)
+    {
+        public bool Changed { get; private set; } = alreadyRepaired;
+
+        public string? Repair(string? text)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+
+            var result = MojibakeRepair.Repair(text);
+            Changed |= !ReferenceEquals(result, text);
+            return result;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using YamlDotNet.Core;
+
+namespace Archive.Core.Parsing;
+
+internal static class YamlErrors
+{
+    /// <summary>"invalid YAML at line L, column C: what", with the line counted in the whole file.</summary>
+    public static string Describe(YamlException error, int firstYamlLine)
+    {
+        var line = (int)error.Start.Line + firstYamlLine - 1;
+        var column = (int)error.Start.Column;
+        var message = error.InnerException is YamlException inner ? inner.Message : error.Message;
+        var cut = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Line:", StringComparison.Ordinal) && cut > 0)
+        {
+            message = message[(cut + 3)..];
+        }
+
+        return $"invalid YAML in front matter at line {line}, column {column}: {message.Trim()}";
+    }
+}
