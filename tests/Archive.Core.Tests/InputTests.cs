@@ -99,6 +99,10 @@ public class InputTests
     }
 
     [Fact]
+    public void Unclosed_flow_sequence_is_a_yaml_error_with_its_line() =>
+        Assert.Contains("invalid YAML in front matter at line 2", Parse.Rejected("---\ntitle: [broken\nthread_id: keep\n---\nBody\n"), StringComparison.Ordinal);
+
+    [Fact]
     public void Front_matter_that_is_not_a_mapping_is_rejected() =>
         Assert.Contains("mapping", Parse.Rejected("---\n- a\n- b\n---\nBody\n"), StringComparison.Ordinal);
 

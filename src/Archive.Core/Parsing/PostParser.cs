@@ -150,7 +150,18 @@ public sealed class PostParser(ParserOptions options)
         }
 
         var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (InvalidOperationException error)
+        {
+            // YamlDotNet fails this way (no position) on a flow collection left open at the end;
+            // the last event it could read is where the problem starts.
+            var mark = YamlErrors.LastReadableMark(yaml);
+            throw new YamlException(mark, mark, "the front matter ends inside an unclosed '[', '{' or quote", error);
+        }
+
         var root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         switch (root)
         {

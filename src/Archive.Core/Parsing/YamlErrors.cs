@@ -18,4 +18,24 @@ internal static class YamlErrors
 
         return $"invalid YAML in front matter at line {line}, column {column}: {message.Trim()}";
     }
+
+    /// <summary>The start of the last YAML event that can be read before the text stops making sense.</summary>
+    public static Mark LastReadableMark(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.Start;
+            }
+        }
+        catch (Exception error) when (error is YamlException or InvalidOperationException)
+        {
+            // Expected: the point is where reading stops.
+        }
+
+        return last;
+    }
 }

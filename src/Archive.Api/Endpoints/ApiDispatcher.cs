@@ -1,0 +1,35 @@
+using Archive.Api.Http;
+using Archive.Api.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Archive.Api.Endpoints;
+
+/// <summary>
+/// Runs a route's handler for any host (the Functions app, the local host) and turns failures
+/// into problem responses: storage down is a 503, anything else a 500; never a stack trace.
+/// </summary>
+public sealed class ApiDispatcher(ArchiveEndpoints endpoints, ILogger<ApiDispatcher> logger)
+{
+    public async Task<IResult> InvokeAsync(ApiRoute route, HttpRequest request, string? routeValue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await route.Handler(endpoints, new ApiCall(request, routeValue), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception error) when (StorageFailure.Is(error))
+        {
+            logger.LogWarning(error, "{Route} failed: storage does not answer", route.Name);
+            return ApiProblem.Unavailable("Storage does not answer; try again shortly.");
+        }
+        catch (Exception error)
+        {
+            logger.LogError(error, "{Route} failed", route.Name);
+            return ApiProblem.Unexpected();
+        }
+    }
+}

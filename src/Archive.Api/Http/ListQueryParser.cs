@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Archive.Storage.Reading;
+using Archive.Storage.Tables;
+using Microsoft.AspNetCore.Http;
+
+namespace Archive.Api.Http;
+
+/// <summary>Query strings of the list routes to a <see cref="PostListQuery"/>, or the reason one is invalid (a 400).</summary>
+public static partial class ListQueryParser
+{
+    public static PostListQuery Parse(IQueryCollection query, string? themeFromRoute, out string? error, out string afterRowKey)
+    {
+        afterRowKey = string.Empty;
+        var invalid = new InvalidValue();
+        var theme = themeFromRoute ?? OneValue(query, "theme", invalid);
+        if (theme is not null && !SlugShape().IsMatch(theme))
+        {
+            invalid.Set($"theme '{theme}' is not a theme slug (lower-case letters, digits and '-')");
+        }
+
+        var sort = OneValue(query, "sort", invalid) switch
+        {
+            null or "newest" => ListSort.Newest,
+            "oldest" => ListSort.Oldest,
+            "longest" => ListSort.Longest,
+            "shortest" => ListSort.Shortest,
+            var other => invalid.Set<ListSort>($"sort '{other}' is not one of newest, oldest, longest, shortest"),
+        };
+
+        var limit = PostListQuery.DefaultLimit;
+        if (OneValue(query, "limit", invalid) is { } limitText
+            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > PostListQuery.MaxLimit))
+        {
+            invalid.Set($"limit '{limitText}' is not a whole number from 1 to {PostListQuery.MaxLimit}");
+        }
+
+        var from = Date(query, "from", invalid);
+        var to = Date(query, "to", invalid);
+        long? fromTicks = from is { } f ? Ticks(f) : null;
+        long? toTicks = to is { } t ? Ticks(t.AddDays(1)) : null;
+        if (OneValue(query, "year", invalid) is { } yearText)
+        {
+            if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1 and <= 9998)
+            {
+                fromTicks = Math.Max(fromTicks ?? 0, Ticks(new DateOnly(year, 1, 1)));
+                toTicks = Math.Min(toTicks ?? long.MaxValue, Ticks(new DateOnly(year + 1, 1, 1)));
+            }
+            else
+            {
+                invalid.Set($"year '{yearText}' is not a year");
+            }
+        }
+
+        if (from is not null && to is not null && from > to)
+        {
+            invalid.Set($"from {from:yyyy-MM-dd} is after to {to:yyyy-MM-dd}");
+        }
+
+        var result = new PostListQuery(sort, theme, fromTicks, toTicks, limit, OneValue(query, "cursor", invalid));
+        if (invalid.Message is null && result.Cursor is { } cursor && !PageCursor.TryRead(cursor, result.Fingerprint, out afterRowKey))
+        {
+            invalid.Set("cursor was not issued for this query; start again without it");
+        }
+
+        error = invalid.Message;
+        return result;
+    }
+
+    /// <summary>The one value of a query parameter; null when absent; an error when repeated or empty.</summary>
+    public static string? OneValue(IQueryCollection query, string name, InvalidValue invalid)
+    {
+        if (!query.TryGetValue(name, out var values))
+        {
+            return null;
+        }
+
+        if (values.Count != 1 || string.IsNullOrEmpty(values[0]))
+        {
+            invalid.Set($"{name} must be given once, with a value");
+            return null;
+        }
+
+        return values[0];
+    }
+
+    private static DateOnly? Date(IQueryCollection query, string name, InvalidValue invalid)
+    {
+        var text = OneValue(query, name, invalid);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        invalid.Set($"{name} '{text}' is not a date (yyyy-MM-dd)");
+        return null;
+    }
+
+    private static long Ticks(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks;
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugShape();
+}

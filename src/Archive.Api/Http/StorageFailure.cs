@@ -1,0 +1,15 @@
+using Azure;
+
+namespace Archive.Api.Http;
+
+/// <summary>Errors that mean storage could not be reached or failed (a 503), as opposed to a bug (a 500).</summary>
+public static class StorageFailure
+{
+    public static bool Is(Exception error) => error switch
+    {
+        RequestFailedException { Status: 0 or >= 500 } => true,
+        HttpRequestException or TimeoutException or System.Net.Sockets.SocketException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(Is),
+        _ => error.InnerException is { } inner && Is(inner),
+    };
+}

@@ -1,0 +1,23 @@
+namespace Archive.Api.Routing;
+
+/// <summary>
+/// Route templates, as constants so the Functions attributes and the route table share them.
+/// The Functions host reserves routes that start with "admin"; a regex-constrained first segment
+/// matches the same URL (<c>/api/admin/...</c>) without tripping that check, in the host and in ASP.NET Core alike.
+/// </summary>
+public static class Routes
+{
+    public const string Posts = "posts";
+    public const string Post = "posts/{id}";
+    public const string Themes = "themes";
+    public const string Theme = "themes/{slug}";
+    public const string ReadingTime = "reading-time";
+    public const string Health = "health";
+    public const string OpenApi = "openapi.json";
+    public const string AdminSegment = "{area:regex(^admin$)}";
+    public const string Rejections = AdminSegment + "/rejections";
+    public const string Reindex = AdminSegment + "/reindex";
+
+    /// <summary>The path a client calls (below <c>/api</c>): the admin segment written as the word it matches.</summary>
+    public static string PublicPath(string template) => template.Replace(AdminSegment, "admin", StringComparison.Ordinal);
+}

@@ -1,0 +1,3 @@
+namespace Archive.Core.Contract;
+
+public sealed record PostSource(string Blob, string ContentHash, DateTimeOffset IngestedAt);

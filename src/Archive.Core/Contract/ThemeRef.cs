@@ -1,0 +1,3 @@
+namespace Archive.Core.Contract;
+
+public sealed record ThemeRef(string Slug, string Name);

@@ -1,0 +1,85 @@
+using Archive.Core.Contract;
+using Archive.Storage.Tables;
+using Archive.Storage.Totals;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
+
+namespace Archive.Storage;
+
+/// <summary>The storage Archive uses: the posts container, the content container and the index table.</summary>
+public sealed class ArchiveStore(BlobServiceClient blobs, TableServiceClient tables, IOptions<StorageOptions> options)
+{
+    public BlobContainerClient Posts { get; } = blobs.GetBlobContainerClient(options.Value.PostsContainer);
+    public BlobContainerClient Content { get; } = blobs.GetBlobContainerClient(options.Value.ContentContainer);
+    public TableClient Table { get; } = tables.GetTableClient(options.Value.Table);
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        await Posts.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Content.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Table.CreateIfNotExistsAsync(cancellationToken);
+    }
+
+    public async Task<T?> FindAsync<T>(string rowKey, CancellationToken cancellationToken)
+        where T : class, ITableEntity
+    {
+        var response = await Table.GetEntityIfExistsAsync<T>(RowKeys.Partition, rowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    /// <summary>Every entity whose row key starts with <paramref name="prefix"/>, page by page as the service returns them.</summary>
+    public AsyncPageable<T> QueryPrefix<T>(string prefix, int? pageSize, IEnumerable<string>? select, CancellationToken cancellationToken)
+        where T : class, ITableEntity, new()
+    {
+        var end = RowKeys.PrefixEnd(prefix);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Partition} and RowKey ge {prefix} and RowKey lt {end}");
+        return Table.QueryAsync<T>(filter, pageSize, select, cancellationToken);
+    }
+
+    /// <summary>All totals (global and per theme) in one request.</summary>
+    public async Task<TotalsSnapshot> ReadTotalsAsync(CancellationToken cancellationToken)
+    {
+        var themes = new Dictionary<string, ScopeTotals>(StringComparer.Ordinal);
+        ScopeTotals? global = null;
+        await foreach (var entity in QueryPrefix<TotalsEntity>(RowKeys.TotalsPrefix, null, null, cancellationToken))
+        {
+            var totals = ScopeTotals.From(entity);
+            if (entity.RowKey == RowKeys.GlobalTotals)
+            {
+                global = totals;
+            }
+            else
+            {
+                themes[entity.Scope] = totals;
+            }
+        }
+
+        return new TotalsSnapshot(global ?? ScopeTotals.Empty(RowKeys.AllScope), themes);
+    }
+
+    /// <summary>The five longest or two latest entries of a scope's index, leaving out the posts being changed.</summary>
+    public async Task<List<IndexedPost>> ReadIndexHeadAsync(ListSort sort, string scope, IReadOnlySet<string> excludedPostKeys, int count, CancellationToken cancellationToken)
+    {
+        var found = new List<IndexedPost>();
+        await foreach (var entry in QueryPrefix<IndexEntity>(RowKeys.IndexPrefix(sort, scope), count + excludedPostKeys.Count, null, cancellationToken))
+        {
+            var postKey = RowKeys.Post(entry.RowKey[(entry.RowKey.LastIndexOf('|') + 1)..]);
+            if (!excludedPostKeys.Contains(postKey))
+            {
+                found.Add(ToIndexedPost(postKey, entry.SummaryJson, entry.DateTicks));
+            }
+
+            if (found.Count == count)
+            {
+                break;
+            }
+        }
+
+        return found;
+    }
+
+    public static IndexedPost ToIndexedPost(string postKey, string summaryJson, long? dateTicks) =>
+        new(postKey, System.Text.Json.JsonSerializer.Deserialize<PostSummary>(summaryJson, ArchiveJson.Options)!, dateTicks);
+}

@@ -1,0 +1,294 @@
+using System.Text.Json;
+using Archive.Core.Contract;
+using Archive.Core.Model;
+using Archive.Core.Parsing;
+using Archive.Storage.Tables;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+
+namespace Archive.Storage.Ingestion;
+
+/// <summary>
+/// One blob into the index: parse it, then write the post, its list entries and the totals in one
+/// transaction. Identical content writes nothing; a rejection is recorded and never touches the
+/// last good version of the post. Storage failures are thrown, so a trigger retries.
+/// </summary>
+public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter writer, TimeProvider time, ILogger<Ingestor> logger)
+{
+    public async Task<IngestResult> IngestAsync(string blobName, CancellationToken cancellationToken)
+    {
+        if (!PostBlobName.IsPost(blobName))
+        {
+            logger.LogInformation("Ignored {Blob}: not a markdown blob (.md or .markdown)", blobName);
+            return new IngestResult(blobName, IngestOutcome.Ignored, Reason: "not a markdown blob (.md or .markdown)");
+        }
+
+        BlobDownloadResult download;
+        try
+        {
+            download = (await store.Posts.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value;
+        }
+        catch (RequestFailedException error) when (error.Status == 404)
+        {
+            return await RemoveAsync(blobName, cancellationToken);
+        }
+
+        var bytes = download.Content.ToMemory();
+        var hash = ContentHash.Of(bytes.Span);
+        var record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
+        if (record is { RejectedHash: null } && record.ContentHash == hash)
+        {
+            logger.LogDebug("Unchanged {Blob}", blobName);
+            return new IngestResult(blobName, IngestOutcome.Unchanged, PostIdOf(record));
+        }
+
+        var parsed = parser.Parse(blobName, bytes.Span, download.Details.LastModified);
+        var seen = new BlobVersion(hash, download.Details.ETag.ToString(), Md5(download.Details.ContentHash));
+        return parsed.Outcome == ParseOutcome.Accepted
+            ? await StoreAsync(blobName, parsed.Post!, record, seen, cancellationToken)
+            : await RejectAsync(blobName, record, seen, parsed.Reason!, cancellationToken);
+    }
+
+    /// <summary>Takes a deleted blob's post out of every endpoint and count, and forgets its rejection.</summary>
+    public async Task<IngestResult> RemoveAsync(string blobName, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < Conflicts.MaxAttempts; attempt++)
+        {
+            var record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
+            if (record is null)
+            {
+                return new IngestResult(blobName, IngestOutcome.NothingToRemove);
+            }
+
+            var post = record.PostKey is { } key ? await store.FindAsync<PostEntity>(key, cancellationToken) : null;
+            if (post is not null && post.Blob != blobName)
+            {
+                post = null;
+            }
+
+            var transaction = post is null ? new TableTransaction() : await writer.PlanAsync([post], null, time.GetUtcNow(), cancellationToken);
+            ForgetRejection(transaction, blobName, record);
+            transaction.Delete(record, record.ETag);
+            try
+            {
+                await transaction.SubmitAsync(store.Table, cancellationToken);
+            }
+            catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
+            {
+                await Conflicts.BackOffAsync(attempt, cancellationToken);
+                continue;
+            }
+
+            if (post is not null)
+            {
+                await DeleteContentAsync(post.ContentBlob, cancellationToken);
+            }
+
+            logger.LogInformation("Removed {Blob} (post {PostId})", blobName, post?.Id);
+            return new IngestResult(blobName, IngestOutcome.Removed, post?.Id);
+        }
+
+        throw GaveUp(blobName);
+    }
+
+    private async Task<IngestResult> StoreAsync(string blobName, Post post, BlobEntity? record, BlobVersion seen, CancellationToken cancellationToken)
+    {
+        var summary = PostSummary.From(post);
+        var summaryJson = JsonSerializer.Serialize(summary, ArchiveJson.Options);
+        if (summaryJson.Length > MaxSummaryCharacters)
+        {
+            var reason = $"title, description and tags are {summaryJson.Length} characters together; at most {MaxSummaryCharacters} fit in a list entry";
+            return await RejectAsync(blobName, record, seen, reason, cancellationToken);
+        }
+
+        var postKey = RowKeys.Post(PostId.Key(post.Id));
+        string? contentBlob = null;
+        for (var attempt = 0; attempt < Conflicts.MaxAttempts; attempt++)
+        {
+            if (attempt > 0)
+            {
+                record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
+            }
+
+            var existing = await store.FindAsync<PostEntity>(postKey, cancellationToken);
+            if (existing is not null && existing.Blob != blobName)
+            {
+                if (await store.Posts.GetBlobClient(existing.Blob).ExistsAsync(cancellationToken))
+                {
+                    var reason = $"id '{post.Id}' is already used by blob '{existing.Blob}'";
+                    return await RejectAsync(blobName, record, seen, reason, cancellationToken);
+                }
+
+                // The owner's blob is gone (renamed, say) and its deletion is not reconciled yet: it leaves first.
+                await RemoveAsync(existing.Blob, cancellationToken);
+                continue;
+            }
+
+            var previous = record?.PostKey is { } oldKey && oldKey != postKey ? await store.FindAsync<PostEntity>(oldKey, cancellationToken) : null;
+            if (previous is not null && previous.Blob != blobName)
+            {
+                previous = null;
+            }
+
+            var now = time.GetUtcNow();
+            var transaction = new TableTransaction();
+            if (existing is not null && existing.ContentHash == seen.Hash && previous is null)
+            {
+                // Already serving this very content: only the blob's record changes (a rejection is forgotten).
+                ForgetRejection(transaction, blobName, record);
+                transaction.Put(Record(record, blobName, postKey, seen));
+            }
+            else
+            {
+                contentBlob ??= await UploadContentAsync(postKey, post, cancellationToken);
+                var entity = ToEntity(postKey, post, summaryJson, contentBlob, now);
+                entity.ETag = existing?.ETag ?? default;
+                transaction = await writer.PlanAsync([.. new[] { existing, previous }.OfType<PostEntity>()], entity, now, cancellationToken);
+                ForgetRejection(transaction, blobName, record);
+                transaction.Put(Record(record, blobName, postKey, seen));
+            }
+
+            try
+            {
+                await transaction.SubmitAsync(store.Table, cancellationToken);
+            }
+            catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
+            {
+                await Conflicts.BackOffAsync(attempt, cancellationToken);
+                continue;
+            }
+
+            if (contentBlob is null)
+            {
+                return new IngestResult(blobName, IngestOutcome.Unchanged, post.Id);
+            }
+
+            foreach (var old in new[] { existing?.ContentBlob, previous?.ContentBlob })
+            {
+                if (old is not null && old != contentBlob)
+                {
+                    await DeleteContentAsync(old, cancellationToken);
+                }
+            }
+
+            var outcome = existing is null && previous is null ? IngestOutcome.Added : IngestOutcome.Updated;
+            logger.LogInformation("Ingested {Blob} as post {PostId} ({Outcome})", blobName, post.Id, outcome);
+            return new IngestResult(blobName, outcome, post.Id);
+        }
+
+        throw GaveUp(blobName);
+    }
+
+    private async Task<IngestResult> RejectAsync(string blobName, BlobEntity? record, BlobVersion seen, string reason, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < Conflicts.MaxAttempts; attempt++)
+        {
+            if (attempt > 0)
+            {
+                record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
+            }
+
+            if (record?.RejectedHash == seen.Hash && record.RejectedReason == reason)
+            {
+                return new IngestResult(blobName, IngestOutcome.Rejected, Reason: reason);
+            }
+
+            var updated = record ?? new BlobEntity { RowKey = RowKeys.Blob(blobName), Blob = blobName };
+            updated.RejectedHash = seen.Hash;
+            updated.RejectedReason = reason;
+            updated.BlobETag = seen.ETag;
+            updated.BlobMd5 = seen.Md5;
+            var transaction = new TableTransaction();
+            transaction.Put(updated);
+            transaction.Upsert(new RejectionEntity { RowKey = RowKeys.Rejection(blobName), Blob = blobName, Reason = reason, At = time.GetUtcNow() });
+            try
+            {
+                await transaction.SubmitAsync(store.Table, cancellationToken);
+            }
+            catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
+            {
+                await Conflicts.BackOffAsync(attempt, cancellationToken);
+                continue;
+            }
+
+            logger.LogWarning("Rejected {Blob}: {Reason}", blobName, reason);
+            return new IngestResult(blobName, IngestOutcome.Rejected, Reason: reason);
+        }
+
+        throw GaveUp(blobName);
+    }
+
+    /// <summary>Table string properties hold 32K characters; the summary is copied into eight list entries.</summary>
+    public const int MaxSummaryCharacters = 30_000;
+
+    private static BlobEntity Record(BlobEntity? record, string blobName, string postKey, BlobVersion seen)
+    {
+        var updated = record ?? new BlobEntity { RowKey = RowKeys.Blob(blobName), Blob = blobName };
+        updated.PostKey = postKey;
+        updated.ContentHash = seen.Hash;
+        updated.BlobETag = seen.ETag;
+        updated.BlobMd5 = seen.Md5;
+        updated.RejectedHash = null;
+        updated.RejectedReason = null;
+        return updated;
+    }
+
+    /// <summary>Call before <see cref="Record"/> clears the record's rejection.</summary>
+    private static void ForgetRejection(TableTransaction transaction, string blobName, BlobEntity? record)
+    {
+        if (record?.RejectedHash is not null)
+        {
+            transaction.Delete(new RejectionEntity { RowKey = RowKeys.Rejection(blobName) }, ETag.All);
+        }
+    }
+
+    private static PostEntity ToEntity(string postKey, Post post, string summaryJson, string contentBlob, DateTimeOffset now)
+    {
+        var dateTicks = post.Date?.UtcTicks;
+        return new PostEntity
+        {
+            RowKey = postKey,
+            Id = post.Id,
+            Blob = post.Blob,
+            ContentHash = post.ContentHash,
+            ContentBlob = contentBlob,
+            Draft = post.Draft,
+            SummaryJson = summaryJson,
+            DateTicks = dateTicks,
+            IndexKeys = post.Draft ? string.Empty : string.Join('\n', RowKeys.IndexKeys(postKey[RowKeys.PostPrefix.Length..], post.ThemeSlug, dateTicks, post.WordCount)),
+            IngestedAt = now,
+        };
+    }
+
+    private async Task<string> UploadContentAsync(string postKey, Post post, CancellationToken cancellationToken)
+    {
+        // Named by content hash: a racing writer of another version never overwrites the blob a committed post points to.
+        var name = $"{postKey[RowKeys.PostPrefix.Length..]}/{post.ContentHash}.json";
+        var json = JsonSerializer.SerializeToUtf8Bytes(PostContent.From(post), ArchiveJson.Options);
+        await store.Content.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(json), overwrite: true, cancellationToken);
+        return name;
+    }
+
+    private async Task DeleteContentAsync(string contentBlob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.Content.DeleteBlobIfExistsAsync(contentBlob, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException error)
+        {
+            // Only space is lost: nothing points at it any more.
+            logger.LogWarning(error, "Could not delete old content {ContentBlob}", contentBlob);
+        }
+    }
+
+    private static string? PostIdOf(BlobEntity record) => record.PostKey?[RowKeys.PostPrefix.Length..];
+
+    private static string? Md5(byte[]? md5) => md5 is { Length: > 0 } ? Convert.ToBase64String(md5) : null;
+
+    private static InvalidOperationException GaveUp(string blobName) =>
+        new($"Gave up on {blobName} after {Conflicts.MaxAttempts} attempts lost to concurrent writers");
+
+    private sealed record BlobVersion(string Hash, string ETag, string? Md5);
+}

@@ -1,0 +1,16 @@
+namespace Archive.Storage.Ingestion;
+
+/// <summary>What reconciling the container with the index did.</summary>
+public sealed record ReconcileReport(
+    int Blobs,
+    int Added,
+    int Updated,
+    int Unchanged,
+    int Rejected,
+    int Ignored,
+    int Removed,
+    int TotalsRepaired,
+    IReadOnlyList<IngestResult> Changes)
+{
+    public bool ChangedAnything => Added + Updated + Removed + TotalsRepaired > 0;
+}

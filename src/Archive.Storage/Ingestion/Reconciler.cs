@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using Archive.Core.Parsing;
+using Archive.Storage.Tables;
+using Archive.Storage.Totals;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+
+namespace Archive.Storage.Ingestion;
+
+/// <summary>
+/// Brings the index in line with the container: ingests what is new or changed, removes posts
+/// whose blob is gone (blob triggers do not fire on delete), retries rejections, and (when asked)
+/// recomputes every total from the posts themselves.
+/// </summary>
+public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, TimeProvider time, ILogger<Reconciler> logger)
+{
+    private const int Parallelism = 8;
+
+    public async Task<ReconcileReport> ReconcileAsync(bool recomputeTotals, CancellationToken cancellationToken)
+    {
+        var blobs = new Dictionary<string, BlobItem>(StringComparer.Ordinal);
+        await foreach (var blob in store.Posts.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            blobs[blob.Name] = blob;
+        }
+
+        var records = new Dictionary<string, BlobEntity>(StringComparer.Ordinal);
+        await foreach (var record in store.QueryPrefix<BlobEntity>(RowKeys.BlobPrefix, 1000, null, cancellationToken))
+        {
+            records[record.Blob] = record;
+        }
+
+        var toIngest = blobs.Values
+            .Where(b => PostBlobName.IsPost(b.Name) && NeedsIngest(b, records.GetValueOrDefault(b.Name)))
+            .Select(b => b.Name)
+            .ToList();
+        var toRemove = records.Keys.Where(name => !blobs.ContainsKey(name)).ToList();
+        var results = new ConcurrentBag<IngestResult>();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(toIngest, options, async (name, ct) => results.Add(await ingestor.IngestAsync(name, ct)));
+        await Parallel.ForEachAsync(toRemove, options, async (name, ct) => results.Add(await ingestor.RemoveAsync(name, ct)));
+
+        var repaired = recomputeTotals ? await RecomputeTotalsAsync(cancellationToken) : 0;
+        var changes = results.Where(r => r.Outcome != IngestOutcome.Unchanged).OrderBy(r => r.Blob, StringComparer.Ordinal).ToList();
+        int Count(IngestOutcome outcome) => results.Count(r => r.Outcome == outcome);
+        var report = new ReconcileReport(
+            blobs.Count,
+            Count(IngestOutcome.Added),
+            Count(IngestOutcome.Updated),
+            blobs.Keys.Count(PostBlobName.IsPost) - toIngest.Count + Count(IngestOutcome.Unchanged),
+            Count(IngestOutcome.Rejected),
+            blobs.Keys.Count(name => !PostBlobName.IsPost(name)),
+            Count(IngestOutcome.Removed),
+            repaired,
+            changes);
+        if (report.ChangedAnything)
+        {
+            logger.LogInformation(
+                "Reconciled {Blobs} blobs: {Added} added, {Updated} updated, {Removed} removed, {Rejected} rejected, {Repaired} totals repaired",
+                report.Blobs, report.Added, report.Updated, report.Removed, report.Rejected, report.TotalsRepaired);
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// Rebuilds every total from the post entities and writes the ones that drifted. Returns how
+    /// many scopes were rewritten (0 when the running totals were exact).
+    /// </summary>
+    public async Task<int> RecomputeTotalsAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < Conflicts.MaxAttempts; attempt++)
+        {
+            var global = ScopeTotals.Empty(RowKeys.AllScope);
+            var themes = new Dictionary<string, ScopeTotals>(StringComparer.Ordinal);
+            string[] fields = [nameof(PostEntity.RowKey), nameof(PostEntity.SummaryJson), nameof(PostEntity.DateTicks), nameof(PostEntity.Draft)];
+            await foreach (var post in store.QueryPrefix<PostEntity>(RowKeys.PostPrefix, 1000, fields, cancellationToken))
+            {
+                if (post.Draft)
+                {
+                    continue;
+                }
+
+                var indexed = ArchiveStore.ToIndexedPost(post.RowKey, post.SummaryJson, post.DateTicks);
+                global.Add(indexed);
+                var slug = indexed.Summary.Theme.Slug;
+                if (!themes.TryGetValue(slug, out var theme))
+                {
+                    themes[slug] = theme = ScopeTotals.Empty(slug);
+                }
+
+                theme.Add(indexed);
+            }
+
+            var stored = await store.ReadTotalsAsync(cancellationToken);
+            var transaction = new TableTransaction();
+            var repaired = 0;
+            foreach (var (slug, computed) in themes)
+            {
+                var current = stored.Themes.GetValueOrDefault(slug);
+                if (current is null || !computed.SameFiguresAs(current))
+                {
+                    var entity = computed.ToEntity();
+                    entity.ETag = current?.Entity.ETag ?? default;
+                    transaction.Put(entity);
+                    repaired++;
+                }
+            }
+
+            foreach (var (slug, current) in stored.Themes)
+            {
+                if (!themes.ContainsKey(slug))
+                {
+                    transaction.Delete(current.Entity, current.Entity.ETag);
+                    repaired++;
+                }
+            }
+
+            if (repaired > 0 || !global.SameFiguresAs(stored.Global))
+            {
+                var entity = global.ToEntity();
+                var previous = stored.Global.Entity;
+                entity.ETag = previous.ETag;
+                entity.Version = previous.Version;
+                entity.Generation = previous.Generation;
+                entity.LastIngestAt = previous.LastIngestAt;
+                IndexWriter.MarkChanged(entity, previous.LastIngestAt ?? time.GetUtcNow());
+                transaction.Put(entity);
+                repaired++;
+            }
+
+            try
+            {
+                await transaction.SubmitAsync(store.Table, cancellationToken);
+                if (repaired > 0)
+                {
+                    logger.LogWarning("Recomputed totals differed from the running ones in {Scopes} scopes; rewritten", repaired);
+                }
+
+                return repaired;
+            }
+            catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
+            {
+                await Conflicts.BackOffAsync(attempt, cancellationToken);
+            }
+        }
+
+        throw new InvalidOperationException("Gave up recomputing totals: every attempt lost to concurrent writers");
+    }
+
+    private static bool NeedsIngest(BlobItem blob, BlobEntity? record)
+    {
+        if (record is null || record.RejectedHash is not null)
+        {
+            return true;
+        }
+
+        if (record.BlobETag == blob.Properties.ETag?.ToString())
+        {
+            return false;
+        }
+
+        // Re-uploading identical bytes gives a new ETag but the same MD5: nothing to do.
+        var md5 = blob.Properties.ContentHash is { Length: > 0 } hash ? Convert.ToBase64String(hash) : null;
+        return md5 is null || md5 != record.BlobMd5;
+    }
+}

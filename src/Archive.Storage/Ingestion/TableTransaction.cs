@@ -1,0 +1,46 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Archive.Storage.Ingestion;
+
+/// <summary>One entity-group transaction being assembled: at most one action per row key, as the service requires.</summary>
+internal sealed class TableTransaction
+{
+    private readonly Dictionary<string, TableTransactionAction> actions = new(StringComparer.Ordinal);
+
+    public int Count => actions.Count;
+
+    public void Add(ITableEntity entity) => Set(entity, new TableTransactionAction(TableTransactionActionType.Add, entity));
+
+    public void Upsert(ITableEntity entity) => Set(entity, new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
+
+    /// <summary>Replaces the entity only if it still has the ETag it was read with.</summary>
+    public void Replace(ITableEntity entity) =>
+        Set(entity, new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, entity.ETag));
+
+    /// <summary>Adds a new entity, or replaces the one read, so that a concurrent writer makes this fail.</summary>
+    public void Put(ITableEntity entity)
+    {
+        if (entity.ETag == default)
+        {
+            Add(entity);
+        }
+        else
+        {
+            Replace(entity);
+        }
+    }
+
+    public void Delete(ITableEntity entity, ETag etag) =>
+        Set(entity, new TableTransactionAction(TableTransactionActionType.Delete, entity, etag));
+
+    public async Task SubmitAsync(TableClient table, CancellationToken cancellationToken)
+    {
+        if (actions.Count > 0)
+        {
+            await table.SubmitTransactionAsync(actions.Values, cancellationToken);
+        }
+    }
+
+    private void Set(ITableEntity entity, TableTransactionAction action) => actions[entity.RowKey] = action;
+}

@@ -1,0 +1,63 @@
+using Archive.Core;
+using Archive.Core.Parsing;
+using Archive.Storage.Ingestion;
+using Archive.Storage.Reading;
+using Azure.Identity;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Archive.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    public const string Section = "Archive";
+    public const string ConnectionName = "AzureWebJobsStorage";
+
+    /// <summary>
+    /// The parser, the storage clients (connection <c>AzureWebJobsStorage</c>: a connection string,
+    /// or <c>AzureWebJobsStorage__accountName</c> / <c>__blobServiceUri</c> for a managed identity),
+    /// the ingestor, the reconciler and the reader.
+    /// </summary>
+    public static IServiceCollection AddArchiveStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ParserOptions>().BindConfiguration(Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new PostParser(sp.GetRequiredService<IOptions<ParserOptions>>().Value));
+        services.AddSingleton(TimeProvider.System);
+
+        var connection = StorageConnection.From(configuration, ConnectionName);
+        var counter = new StorageRequestCounter();
+        services.AddSingleton(counter);
+        services.AddAzureClients(clients =>
+        {
+            clients.ConfigureDefaults(defaults =>
+            {
+                // Fail within seconds, not minutes, when storage is down: the trigger or the client retries later.
+                defaults.Retry.MaxRetries = 2;
+                defaults.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                defaults.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+                defaults.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerRetry);
+            });
+            if (connection.ConnectionString is { } connectionString)
+            {
+                clients.AddBlobServiceClient(connectionString);
+                clients.AddTableServiceClient(connectionString);
+            }
+            else
+            {
+                clients.AddBlobServiceClient(connection.BlobUri!);
+                clients.AddTableServiceClient(connection.TableUri!);
+                clients.UseCredential(new DefaultAzureCredential());
+            }
+        });
+
+        services.AddSingleton<ArchiveStore>();
+        services.AddSingleton<IndexWriter>();
+        services.AddSingleton<Ingestor>();
+        services.AddSingleton<Reconciler>();
+        services.AddSingleton<PostReader>();
+        return services;
+    }
+}

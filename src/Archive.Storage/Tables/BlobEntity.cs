@@ -1,0 +1,30 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Archive.Storage.Tables;
+
+/// <summary>What Archive last made of one blob: the post it gave (if any) and its current rejection (if any).</summary>
+public sealed class BlobEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = RowKeys.Partition;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Blob { get; set; } = string.Empty;
+
+    /// <summary>Row key of the post the last good version gave; null when there never was one.</summary>
+    public string? PostKey { get; set; }
+
+    /// <summary>Hash of the last good version.</summary>
+    public string? ContentHash { get; set; }
+
+    /// <summary>The blob's ETag and MD5 when last read, so reconciling can skip unchanged blobs without downloading them.</summary>
+    public string? BlobETag { get; set; }
+
+    public string? BlobMd5 { get; set; }
+
+    public string? RejectedHash { get; set; }
+
+    public string? RejectedReason { get; set; }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Archive.Storage.Tables;
+
+/// <summary>
+/// Every entity lives in one partition so that a post, its list entries and the totals change in
+/// one entity-group transaction. Row keys start with a kind prefix; docs/storage.md has the layout.
+/// </summary>
+public static class RowKeys
+{
+    public const string Partition = "archive";
+    public const string AllScope = "*";
+    public const string GlobalTotals = "a|*";
+    public const string TotalsPrefix = "a|";
+    public const string RejectionPrefix = "r|";
+    public const string BlobPrefix = "b|";
+    public const string PostPrefix = "p|";
+
+    /// <summary>A key that no row key of the kind reaches: the exclusive end of a prefix range.</summary>
+    public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
+    public static string Post(string idKey) => PostPrefix + idKey;
+
+    public static string Blob(string blobName) => BlobPrefix + NameHash(blobName);
+
+    public static string Rejection(string blobName) => RejectionPrefix + NameHash(blobName);
+
+    public static string ThemeTotals(string themeSlug) => "a|t|" + themeSlug;
+
+    public static string IndexPrefix(ListSort sort, string scope) => $"i|{(char)sort}|{scope}|";
+
+    /// <summary>The row keys of a post's list entries: each sort, over all posts and within its theme.</summary>
+    public static IReadOnlyList<string> IndexKeys(string idKey, string themeSlug, long? dateTicks, int wordCount)
+    {
+        var keys = new List<string>(8);
+        foreach (var scope in new[] { AllScope, themeSlug })
+        {
+            foreach (var sort in Enum.GetValues<ListSort>())
+            {
+                keys.Add(IndexPrefix(sort, scope) + SortValue(sort, dateTicks, wordCount) + "|" + idKey);
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>The part of an index key that orders it; posts without a date sort last either way.</summary>
+    public static string SortValue(ListSort sort, long? dateTicks, int wordCount) => sort switch
+    {
+        ListSort.Newest => dateTicks is { } t ? DescendingTicks(t) : NoDate,
+        ListSort.Oldest => dateTicks is { } t ? AscendingTicks(t) : NoDate,
+        ListSort.Longest => (int.MaxValue - wordCount).ToString("D10", CultureInfo.InvariantCulture),
+        ListSort.Shortest => wordCount.ToString("D10", CultureInfo.InvariantCulture),
+        _ => throw new ArgumentOutOfRangeException(nameof(sort)),
+    };
+
+    public const string NoDate = "z";
+
+    public static string AscendingTicks(long ticks) => ticks.ToString("D19", CultureInfo.InvariantCulture);
+
+    public static string DescendingTicks(long ticks) => (DateTime.MaxValue.Ticks - ticks).ToString("D19", CultureInfo.InvariantCulture);
+
+    // Blob names may hold characters a row key may not ('/', '#', '?', control characters) and may be longer.
+    private static string NameHash(string blobName) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName)));
+}

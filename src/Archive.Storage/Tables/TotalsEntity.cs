@@ -1,0 +1,41 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Archive.Storage.Tables;
+
+/// <summary>
+/// Running totals of one scope (all posts, or one theme), kept so that <c>/api/themes</c> and
+/// <c>/api/reading-time</c> read a fixed number of entities whatever the archive's size.
+/// </summary>
+public sealed class TotalsEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = RowKeys.Partition;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Scope { get; set; } = RowKeys.AllScope;
+    public int Posts { get; set; }
+    public long Words { get; set; }
+    public long Minutes { get; set; }
+
+    /// <summary>Reading time in minutes → number of posts.</summary>
+    public string HistogramJson { get; set; } = "{}";
+
+    /// <summary>Theme spelling → number of posts using it.</summary>
+    public string NamesJson { get; set; } = "{}";
+
+    /// <summary>The five longest posts' summaries, longest first.</summary>
+    public string LongestJson { get; set; } = "[]";
+
+    public long? LatestTicks { get; set; }
+    public string? LatestDate { get; set; }
+
+    /// <summary>Global totals only: changes on every change to what is served; the API's ETags derive from it.</summary>
+    public long Version { get; set; }
+
+    /// <summary>Global totals only: random, set when the totals are first created, so ETags never repeat across a reset.</summary>
+    public string Generation { get; set; } = string.Empty;
+
+    public DateTimeOffset? LastIngestAt { get; set; }
+}

@@ -1,0 +1,189 @@
+using System.Text.Json;
+using Archive.Core.Contract;
+using Archive.Storage.Tables;
+
+namespace Archive.Storage.Totals;
+
+/// <summary>
+/// The totals of one scope in memory: changed post by post as posts come and go, or rebuilt from
+/// every post. Removing one of the five longest (or the latest) leaves a gap only the index can
+/// fill; <see cref="NeedsLongest"/> and <see cref="NeedsLatest"/> say when to ask it.
+/// </summary>
+public sealed class ScopeTotals
+{
+    public const int LongestCount = 5;
+
+    private readonly SortedDictionary<int, int> histogram;
+    private readonly Dictionary<string, int> names;
+    private List<IndexedPost> longest;
+
+    private ScopeTotals(string scope, TotalsEntity entity)
+    {
+        Scope = scope;
+        Entity = entity;
+        Posts = entity.Posts;
+        Words = entity.Words;
+        Minutes = entity.Minutes;
+        histogram = JsonSerializer.Deserialize<SortedDictionary<int, int>>(entity.HistogramJson, ArchiveJson.Options) ?? [];
+        names = JsonSerializer.Deserialize<Dictionary<string, int>>(entity.NamesJson, ArchiveJson.Options) ?? [];
+        longest = (JsonSerializer.Deserialize<List<IndexedPostJson>>(entity.LongestJson, ArchiveJson.Options) ?? [])
+            .Select(p => new IndexedPost(p.Key, p.Summary, p.DateTicks)).ToList();
+        LatestTicks = entity.LatestTicks;
+        LatestDate = entity.LatestDate;
+    }
+
+    public string Scope { get; }
+
+    /// <summary>The stored entity these totals were read from (a new one when there was none), for its ETag.</summary>
+    public TotalsEntity Entity { get; }
+
+    public bool Exists => Entity.ETag != default;
+
+    public int Posts { get; private set; }
+    public long Words { get; private set; }
+    public long Minutes { get; private set; }
+    public long? LatestTicks { get; private set; }
+    public string? LatestDate { get; private set; }
+    public IReadOnlyList<IndexedPost> Longest => longest;
+    public IReadOnlyDictionary<int, int> Histogram => histogram;
+    public bool NeedsLongest { get; private set; }
+    public bool NeedsLatest { get; private set; }
+
+    public static ScopeTotals From(TotalsEntity entity) => new(entity.Scope, entity);
+
+    public static ScopeTotals Empty(string scope) => new(scope, new TotalsEntity
+    {
+        RowKey = scope == RowKeys.AllScope ? RowKeys.GlobalTotals : RowKeys.ThemeTotals(scope),
+        Scope = scope,
+    });
+
+    /// <summary>The spelling most of the scope's posts use; ties go to the ordinally smallest.</summary>
+    public string DisplayName => names.Count == 0
+        ? Scope
+        : names.OrderByDescending(n => n.Value).ThenBy(n => n.Key, StringComparer.Ordinal).First().Key;
+
+    public void Remove(IndexedPost post)
+    {
+        Posts--;
+        Words -= post.Summary.WordCount;
+        Minutes -= post.Summary.ReadingTime;
+        Decrement(histogram, post.Summary.ReadingTime);
+        Decrement(names, post.Summary.Theme.Name);
+        if (longest.RemoveAll(p => p.Key == post.Key) > 0 && Posts >= LongestCount)
+        {
+            NeedsLongest = true;
+        }
+
+        if (post.DateTicks is { } ticks && ticks == LatestTicks)
+        {
+            NeedsLatest = true;
+            LatestTicks = null;
+            LatestDate = null;
+        }
+    }
+
+    public void Add(IndexedPost post)
+    {
+        Posts++;
+        Words += post.Summary.WordCount;
+        Minutes += post.Summary.ReadingTime;
+        histogram[post.Summary.ReadingTime] = histogram.GetValueOrDefault(post.Summary.ReadingTime) + 1;
+        names[post.Summary.Theme.Name] = names.GetValueOrDefault(post.Summary.Theme.Name) + 1;
+        ConsiderForLongest(post);
+        ConsiderForLatest(post);
+    }
+
+    /// <summary>Fills the five longest from the index's longest entries (which must not hold the posts being changed).</summary>
+    public void RefillLongest(IEnumerable<IndexedPost> fromIndex)
+    {
+        foreach (var post in fromIndex)
+        {
+            if (longest.All(p => p.Key != post.Key))
+            {
+                ConsiderForLongest(post);
+            }
+        }
+
+        NeedsLongest = false;
+    }
+
+    /// <summary>Finds the latest date again from the index's newest entries (without the posts being changed).</summary>
+    public void RefillLatest(IEnumerable<IndexedPost> fromIndex)
+    {
+        foreach (var post in fromIndex)
+        {
+            ConsiderForLatest(post);
+        }
+
+        NeedsLatest = false;
+    }
+
+    /// <summary>The entity to store: the one read, with the new values.</summary>
+    public TotalsEntity ToEntity()
+    {
+        Entity.Posts = Posts;
+        Entity.Words = Words;
+        Entity.Minutes = Minutes;
+        Entity.HistogramJson = JsonSerializer.Serialize(histogram, ArchiveJson.Options);
+        Entity.NamesJson = JsonSerializer.Serialize(names, ArchiveJson.Options);
+        Entity.LongestJson = JsonSerializer.Serialize(longest.Select(p => new IndexedPostJson(p.Key, p.Summary, p.DateTicks)), ArchiveJson.Options);
+        Entity.LatestTicks = LatestTicks;
+        Entity.LatestDate = LatestDate;
+        return Entity;
+    }
+
+    /// <summary>True when both hold the same figures (used by reconciling to find drift).</summary>
+    public bool SameFiguresAs(ScopeTotals other) =>
+        Posts == other.Posts && Words == other.Words && Minutes == other.Minutes && LatestTicks == other.LatestTicks
+        && LatestDate == other.LatestDate
+        && histogram.OrderBy(h => h.Key).SequenceEqual(other.histogram.OrderBy(h => h.Key))
+        && names.OrderBy(n => n.Key, StringComparer.Ordinal).SequenceEqual(other.names.OrderBy(n => n.Key, StringComparer.Ordinal))
+        && longest.Select(p => p.Summary).SequenceEqual(other.longest.Select(p => p.Summary), SummaryComparer.Instance);
+
+    private void ConsiderForLongest(IndexedPost post)
+    {
+        longest.Add(post);
+        longest.Sort(IndexedPost.LongestFirst);
+        if (longest.Count > LongestCount)
+        {
+            longest = longest.Take(LongestCount).ToList();
+        }
+    }
+
+    private void ConsiderForLatest(IndexedPost post)
+    {
+        if (post.DateTicks is { } ticks && (LatestTicks is null || ticks > LatestTicks))
+        {
+            LatestTicks = ticks;
+            LatestDate = post.Summary.Date;
+        }
+    }
+
+    private static void Decrement<TKey>(IDictionary<TKey, int> counts, TKey key)
+    {
+        if (counts.TryGetValue(key, out var n))
+        {
+            if (n <= 1)
+            {
+                counts.Remove(key);
+            }
+            else
+            {
+                counts[key] = n - 1;
+            }
+        }
+    }
+
+    private sealed record IndexedPostJson(string Key, PostSummary Summary, long? DateTicks);
+
+    private sealed class SummaryComparer : IEqualityComparer<PostSummary>
+    {
+        public static readonly SummaryComparer Instance = new();
+
+        public bool Equals(PostSummary? x, PostSummary? y) =>
+            x is not null && y is not null
+            && JsonSerializer.Serialize(x, ArchiveJson.Options) == JsonSerializer.Serialize(y, ArchiveJson.Options);
+
+        public int GetHashCode(PostSummary obj) => obj.Id.GetHashCode(StringComparison.Ordinal);
+    }
+}

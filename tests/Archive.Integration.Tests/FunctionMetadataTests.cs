@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Archive.Api.Routing;
+
+namespace Archive.Integration.Tests;
+
+/// <summary>The Functions app's generated functions.metadata lists every function, and its HTTP routes are the route table's.</summary>
+public sealed class FunctionMetadataTests
+{
+    private static List<JsonElement> Functions()
+    {
+        // tests/Archive.Integration.Tests/bin/<Configuration>/net10.0 → src/Archive.Functions/bin/<Configuration>/net10.0
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = output.Parent!.Name;
+        var root = output.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        var path = Path.Combine(root, "src", "Archive.Functions", "bin", configuration, output.Name, "functions.metadata");
+        Assert.True(File.Exists(path), $"no functions.metadata at {path}: build src/Archive.Functions");
+        return JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
+    }
+
+    private static JsonElement Trigger(JsonElement function) =>
+        function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+
+    [Fact]
+    public void Every_route_of_the_table_is_an_http_function_with_its_route_methods_and_level()
+    {
+        var http = Functions().Where(f => Trigger(f).GetProperty("type").GetString() == "httpTrigger")
+            .ToDictionary(f => f.GetProperty("name").GetString()!, Trigger);
+        Assert.Equal(RouteTable.All.Select(r => r.Name).Order(), http.Keys.Order());
+        foreach (var route in RouteTable.All)
+        {
+            var trigger = http[route.Name];
+            Assert.Equal(route.Template, trigger.GetProperty("route").GetString());
+            Assert.Equal([route.Method.ToLowerInvariant()], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+            Assert.Equal(route.Admin ? "Function" : "Anonymous", trigger.GetProperty("authLevel").GetString());
+        }
+    }
+
+    [Fact]
+    public void Blob_triggers_watch_the_posts_container_and_the_timer_reconciles()
+    {
+        var functions = Functions().ToDictionary(f => f.GetProperty("name").GetString()!, Trigger);
+        Assert.Equal("blobTrigger", functions["IngestPostEventGrid"].GetProperty("type").GetString());
+        Assert.Equal("EventGrid", functions["IngestPostEventGrid"].GetProperty("source").GetString());
+        Assert.Equal("blobTrigger", functions["IngestPostPolling"].GetProperty("type").GetString());
+        Assert.Equal("LogsAndContainerScan", functions["IngestPostPolling"].GetProperty("source").GetString());
+        Assert.All(new[] { "IngestPostEventGrid", "IngestPostPolling" }, name =>
+            Assert.Equal("%Archive:PostsContainer%/{name}", functions[name].GetProperty("path").GetString()));
+        Assert.Equal("timerTrigger", functions["Reconcile"].GetProperty("type").GetString());
+        Assert.Equal("%Archive:ReconcileSchedule%", functions["Reconcile"].GetProperty("schedule").GetString());
+        Assert.Equal(RouteTable.All.Count + 3, functions.Count);
+    }
+
+    [Fact]
+    public void No_function_route_starts_with_the_reserved_word_admin() =>
+        Assert.All(RouteTable.All, r => Assert.False(r.Template.StartsWith("admin", StringComparison.OrdinalIgnoreCase), r.Template));
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using Archive.Storage.Ingestion;
+using Xunit.Abstractions;
+
+namespace Archive.Integration.Tests;
+
+/// <summary>
+/// What each route costs in storage requests with 1,000 posts, counted by a pipeline policy on the
+/// storage clients (not by reading the code). Reads of totals must not grow with the archive.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class RequestCostTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int PostCount = 1000;
+    private static readonly string[] Themes = ["t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "t11", "t12"];
+    private TestArchive archive = null!;
+    private readonly List<int> newPostRequests = [];
+
+    public async Task InitializeAsync()
+    {
+        archive = await TestArchive.StartAsync(azurite);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = 8 };
+        await Parallel.ForEachAsync(Enumerable.Range(0, PostCount - 1), options, async (i, _) =>
+            await archive.UploadAsync($"r{i:D4}.md", Posts.Make($"r{i:D4}", $"Post {i}", $"20{10 + i % 15}-0{1 + i % 9}-1{i % 10}", Themes[i % 12], words: 100 + i % 900)));
+
+        // The last post alone, so its count is not inflated by retries against concurrent writers.
+        await archive.PutBlobAsync("last.md", System.Text.Encoding.UTF8.GetBytes(Posts.Make("last", "Last", "2024-01-01", "t1")));
+        archive.Requests.Reset();
+        Assert.Equal(IngestOutcome.Added, (await archive.Ingestor.IngestAsync("last.md", CancellationToken.None)).Outcome);
+        newPostRequests.Add(archive.Requests.Total);
+    }
+
+    public async Task DisposeAsync() => await archive.DisposeAsync();
+
+    private async Task<int> CountAsync(string method, string path, string? ifNoneMatch = null, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Add("x-functions-key", TestArchive.AdminKey);
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
+
+        archive.Requests.Reset();
+        using var response = await archive.Http.SendAsync(request);
+        Assert.Equal(expected, response.StatusCode);
+        var count = archive.Requests.Total;
+        output.WriteLine($"{method} /api/{path}{(ifNoneMatch is null ? string.Empty : " (If-None-Match)")}: {count} storage requests [{string.Join(", ", archive.Requests.ByKind.Select(k => $"{k.Key}={k.Value}"))}]");
+        return count;
+    }
+
+    [Fact]
+    public async Task Storage_requests_per_route_with_1000_posts()
+    {
+        Assert.Equal(PostCount, (await archive.GetJsonAsync("health")).GetProperty("posts").GetInt32());
+        output.WriteLine($"ingest a new post: {newPostRequests[0]} storage requests");
+        Assert.True(newPostRequests[0] <= 6, $"new post: {newPostRequests[0]}");
+
+        archive.Requests.Reset();
+        Assert.Equal(IngestOutcome.Unchanged, (await archive.Ingestor.IngestAsync("last.md", CancellationToken.None)).Outcome);
+        output.WriteLine($"ingest an unchanged re-upload: {archive.Requests.Total} storage requests");
+        Assert.True(archive.Requests.Total <= 2);
+
+        Assert.Equal(1, await CountAsync("GET", "themes"));
+        Assert.Equal(1, await CountAsync("GET", "reading-time"));
+        Assert.Equal(1, await CountAsync("GET", "reading-time?theme=t3"));
+        Assert.Equal(1, await CountAsync("GET", "health"));
+        Assert.Equal(2, await CountAsync("GET", "posts?limit=20"));
+        Assert.Equal(2, await CountAsync("GET", "posts?limit=20&sort=longest"));
+        Assert.Equal(2, await CountAsync("GET", "posts?limit=20&theme=t5&from=2015-01-01&to=2018-12-31"));
+        Assert.Equal(2, await CountAsync("GET", "themes/t7?limit=20"));
+        Assert.Equal(3, await CountAsync("GET", "posts/r0500"));
+        Assert.Equal(0, await CountAsync("GET", "openapi.json"));
+
+        using var first = await archive.Http.GetAsync("posts?limit=20");
+        Assert.Equal(1, await CountAsync("GET", "posts?limit=20", first.Headers.ETag!.Tag, HttpStatusCode.NotModified));
+        Assert.Equal(1, await CountAsync("GET", "posts/r0500", first.Headers.ETag!.Tag, HttpStatusCode.NotModified));
+        await CountAsync("GET", "admin/rejections");
+        await CountAsync("POST", "admin/reindex");
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Archive.Cli.Local;
+using Archive.Core.Contract;
+using Archive.Storage;
+using Archive.Storage.Ingestion;
+using Azure.Storage.Blobs.Models;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Archive.Integration.Tests;
+
+/// <summary>
+/// The local host of Archive on a free port over real HTTP, against the shared Azurite, with a
+/// container and table of its own so test classes run side by side. The watcher is off: tests
+/// call the ingestor as the blob trigger would, so each step is deterministic.
+/// </summary>
+public sealed class TestArchive : IAsyncDisposable
+{
+    public const string AdminKey = "test-admin-key";
+
+    private readonly WebApplication app;
+
+    private TestArchive(WebApplication app, Uri baseAddress)
+    {
+        this.app = app;
+        Http = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public HttpClient Http { get; }
+    public IServiceProvider Services => app.Services;
+    public ArchiveStore Store => Services.GetRequiredService<ArchiveStore>();
+    public Ingestor Ingestor => Services.GetRequiredService<Ingestor>();
+    public Reconciler Reconciler => Services.GetRequiredService<Reconciler>();
+    public StorageRequestCounter Requests => Services.GetRequiredService<StorageRequestCounter>();
+
+    public static async Task<TestArchive> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
+    {
+        var name = "t" + Guid.NewGuid().ToString("N")[..12];
+        var url = $"http://127.0.0.1:{AzuriteProcess.FreePort()}";
+        var app = LocalHost.Build([], url, config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Archive:PostsContainer"] = name + "-posts",
+            ["Archive:ContentContainer"] = name + "-content",
+            ["Archive:Table"] = name,
+            ["Archive:AdminKey"] = AdminKey,
+            ["Archive:WatchIntervalSeconds"] = "0",
+        }.Concat(settings ?? new Dictionary<string, string?>())));
+        await app.StartAsync();
+        var archive = new TestArchive(app, new Uri(url + "/api/"));
+        await archive.Store.EnsureCreatedAsync(CancellationToken.None);
+        return archive;
+    }
+
+    /// <summary>Uploads a blob as the owner would (through the SDK), then runs the ingestor as the blob trigger would.</summary>
+    public async Task<IngestResult> UploadAsync(string blobName, string text) => await UploadAsync(blobName, Encoding.UTF8.GetBytes(text));
+
+    public async Task<IngestResult> UploadAsync(string blobName, byte[] bytes)
+    {
+        await PutBlobAsync(blobName, bytes);
+        return await Ingestor.IngestAsync(blobName, CancellationToken.None);
+    }
+
+    public async Task PutBlobAsync(string blobName, byte[] bytes) =>
+        await Store.Posts.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(bytes), new BlobUploadOptions());
+
+    public async Task DeleteBlobAsync(string blobName) => await Store.Posts.DeleteBlobAsync(blobName);
+
+    /// <summary>Uploads every file of content/ (as the local stack does on first start).</summary>
+    public async Task UploadContentFolderAsync()
+    {
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "content")))
+        {
+            var result = await UploadAsync(Path.GetFileName(path), await File.ReadAllBytesAsync(path));
+            Assert.True(result.Outcome == IngestOutcome.Added, $"{path}: {result.Outcome} {result.Reason}");
+        }
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await Http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public async Task<T> GetAsync<T>(string path) =>
+        (await Http.GetFromJsonAsync<T>(path, ArchiveJson.Options))!;
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
