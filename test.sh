@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test: installs the Node packages the tests need (Azurite) when missing, then the .NET tests.
+# Runs every test: installs the Node packages the tests need (Azurite) when missing, then the .NET
+# tests. The test fixtures start a private Azurite on free loopback ports and stop it at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
-if [ -f package-lock.json ] && [ ! -x node_modules/.bin/azurite ]; then
+if [ ! -x node_modules/.bin/azurite ]; then
   npm ci --no-audit --no-fund
 fi
-dotnet test Archive.sln "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Archive.sln "$@" 2>&1 | tee "$log" || status=$?
+# One closing line over all test projects.
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"

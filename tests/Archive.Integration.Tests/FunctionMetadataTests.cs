@@ -6,6 +6,12 @@ namespace Archive.Integration.Tests;
 /// <summary>The Functions app's generated functions.metadata lists every function, and its HTTP routes are the route table's.</summary>
 public sealed class FunctionMetadataTests
 {
+    /// <summary>Route and method of every HTTP function in functions.metadata.</summary>
+    public static List<(string Route, string Method)> HttpTriggers() =>
+        Functions().Select(Trigger).Where(t => t.GetProperty("type").GetString() == "httpTrigger")
+            .Select(t => (t.GetProperty("route").GetString()!, t.GetProperty("methods").EnumerateArray().Single().GetString()!))
+            .ToList();
+
     private static List<JsonElement> Functions()
     {
         // tests/Archive.Integration.Tests/bin/<Configuration>/net10.0 → src/Archive.Functions/bin/<Configuration>/net10.0

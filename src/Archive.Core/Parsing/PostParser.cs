@@ -61,7 +61,7 @@ public sealed class PostParser(ParserOptions options)
         }
         catch (YamlException error)
         {
-            return ParseResult.Rejected(YamlErrors.Describe(error, firstYamlLine: 2), hash);
+            return ParseResult.Rejected(YamlErrors.Describe(error, split.Yaml!, firstYamlLine: 2), hash);
         }
 
         var warnings = new List<string>();

@@ -5,10 +5,17 @@ namespace Archive.Core.Parsing;
 internal static class YamlErrors
 {
     /// <summary>"invalid YAML at line L, column C: what", with the line counted in the whole file.</summary>
-    public static string Describe(YamlException error, int firstYamlLine)
+    public static string Describe(YamlException error, string yaml, int firstYamlLine)
     {
-        var line = (int)error.Start.Line + firstYamlLine - 1;
-        var column = (int)error.Start.Column;
+        var mark = error.Start;
+        if (mark.Index >= yaml.TrimEnd().Length)
+        {
+            // Found only at the end (an unclosed '[' or quote): point where the unfinished part starts.
+            mark = LastReadableMark(yaml);
+        }
+
+        var line = (int)mark.Line + firstYamlLine - 1;
+        var column = (int)mark.Column;
         var message = error.InnerException is YamlException inner ? inner.Message : error.Message;
         var cut = message.IndexOf("): ", StringComparison.Ordinal);
         if (message.StartsWith("(Line:", StringComparison.Ordinal) && cut > 0)

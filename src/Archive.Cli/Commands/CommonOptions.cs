@@ -1,0 +1,26 @@
+using System.CommandLine;
+
+namespace Archive.Cli.Commands;
+
+/// <summary>Options every command takes.</summary>
+public sealed class CommonOptions
+{
+    public Option<bool> Verbose { get; } = new("--verbose") { Description = "Show details of errors and debug logging" };
+
+    public Option<string?> Connection { get; } = new("--connection")
+    {
+        Description = "Storage connection string (default: the AzureWebJobsStorage setting, UseDevelopmentStorage=true for Azurite)",
+    };
+
+    public Option<string?> Container { get; } = new("--container") { Description = "Posts container (default: the Archive:PostsContainer setting, 'posts')" };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Verbose);
+        command.Add(Connection);
+        command.Add(Container);
+    }
+
+    public IConfigurationRoot Configuration(ParseResult parse) =>
+        CliConfiguration.Build(parse.GetValue(Connection), parse.GetValue(Container));
+}

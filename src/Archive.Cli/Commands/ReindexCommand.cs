@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Archive.Storage;
+using Archive.Storage.Ingestion;
+using Spectre.Console;
+
+namespace Archive.Cli.Commands;
+
+/// <summary><c>archive reindex</c>: reconciles the container with the index once and prints what it did.</summary>
+public static class ReindexCommand
+{
+    public static Command Create(CommonOptions common)
+    {
+        var command = new Command("reindex", "Ingest what is missing or changed, remove what was deleted, recompute the totals");
+        common.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var configuration = common.Configuration(parse);
+            var verbose = parse.GetValue(common.Verbose);
+            try
+            {
+                await using var services = ArchiveServices.Build(configuration, verbose);
+                await services.GetRequiredService<ArchiveStore>().EnsureCreatedAsync(cancellationToken);
+                var report = await services.GetRequiredService<Reconciler>().ReconcileAsync(recomputeTotals: true, cancellationToken);
+                Print(report);
+                return 0;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                return CliError.Report(error, configuration, verbose);
+            }
+        });
+        return command;
+    }
+
+    private static void Print(ReconcileReport report)
+    {
+        var table = new Table().AddColumns("blobs", "added", "updated", "unchanged", "rejected", "ignored", "removed", "totals repaired");
+        table.AddRow(new[] { report.Blobs, report.Added, report.Updated, report.Unchanged, report.Rejected, report.Ignored, report.Removed, report.TotalsRepaired }
+            .Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        AnsiConsole.Write(table);
+        foreach (var change in report.Changes)
+        {
+            AnsiConsole.MarkupLineInterpolated($"{change.Outcome.ToString().ToLowerInvariant()}: {change.Blob}{(change.Reason is null ? string.Empty : " — " + change.Reason)}");
+        }
+    }
+}

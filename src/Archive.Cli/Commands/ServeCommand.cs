@@ -1,0 +1,97 @@
+using System.CommandLine;
+using Archive.Cli.Local;
+using Archive.Storage;
+using Archive.Storage.Ingestion;
+using Spectre.Console;
+
+namespace Archive.Cli.Commands;
+
+/// <summary>
+/// <c>archive serve</c>: the whole local stack. Starts Azurite from node_modules when none answers
+/// (development storage only), creates the container and table, loads content/ into an empty
+/// container, and serves every route on http://localhost:7071/api until Ctrl+C.
+/// </summary>
+public static class ServeCommand
+{
+    private const int AzuriteBlobPort = 10000;
+    private const int AzuriteQueuePort = 10001;
+    private const int AzuriteTablePort = 10002;
+
+    public static Command Create(CommonOptions common)
+    {
+        var port = new Option<int>("--port") { Description = "Port of the API", DefaultValueFactory = _ => 7071 };
+        var content = new Option<string?>("--content") { Description = "Posts loaded into an empty container (default: the repository's content/)" };
+        var command = new Command("serve", "Run Archive locally: Azurite, ingestion and the API on http://localhost:7071/api") { port, content };
+        common.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var configuration = common.Configuration(parse);
+            var verbose = parse.GetValue(common.Verbose);
+            try
+            {
+                return await RunAsync(configuration, parse.GetValue(port), parse.GetValue(content) ?? RepositoryPaths.Content, verbose, cancellationToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                return CliError.Report(error, configuration, verbose);
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IConfigurationRoot configuration, int port, string? contentFolder, bool verbose, CancellationToken cancellationToken)
+    {
+        await using var azurite = await StartAzuriteIfNeededAsync(configuration, cancellationToken);
+        var url = $"http://localhost:{port}";
+        var app = LocalHost.Build(verbose ? ["--Logging:LogLevel:Default=Debug"] : [], url, builder => builder.AddConfiguration(configuration));
+        var store = app.Services.GetRequiredService<ArchiveStore>();
+        await store.EnsureCreatedAsync(cancellationToken);
+        if (contentFolder is not null && Directory.Exists(contentFolder) && !await AnyBlobAsync(store, cancellationToken))
+        {
+            var status = await UploadCommand.RunAsync([contentFolder], configuration, verbose, cancellationToken);
+            if (status != 0)
+            {
+                return status;
+            }
+        }
+
+        // Serve what is there from the first request, not a watcher tick later.
+        var report = await app.Services.GetRequiredService<Reconciler>().ReconcileAsync(recomputeTotals: true, cancellationToken);
+        await app.StartAsync(cancellationToken);
+        var posts = report.Added + report.Updated + report.Unchanged;
+        AnsiConsole.MarkupLineInterpolated($"[green]Archive[/] serves {posts} posts on [link]{url}/api/posts[/] (container '{store.Posts.Name}', {report.Rejected} rejected).");
+        AnsiConsole.MarkupLineInterpolated($"Admin routes take the key in x-functions-key (setting Archive:AdminKey). Ctrl+C stops{(azurite is null ? string.Empty : " the API and Azurite")}.");
+        await app.WaitForShutdownAsync(CancellationToken.None);
+        await app.DisposeAsync();
+        return 0;
+    }
+
+    private static async Task<AzuriteProcess?> StartAzuriteIfNeededAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        if (!CliConfiguration.UsesDevelopmentStorage(configuration)
+            || (await AzuriteProcess.AnswersAsync(AzuriteBlobPort) && await AzuriteProcess.AnswersAsync(AzuriteTablePort)))
+        {
+            return null;
+        }
+
+        var executable = RepositoryPaths.AzuriteExecutable;
+        if (executable is null || !File.Exists(executable))
+        {
+            throw new InvalidOperationException(
+                $"Azurite is not running on 127.0.0.1:{AzuriteBlobPort} and is not installed here; run 'npm ci' in the repository (./start.sh does), or start Azurite yourself");
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"Starting Azurite (data in {RepositoryPaths.AzuriteData})…");
+        return await AzuriteProcess.StartAsync(executable, RepositoryPaths.AzuriteData, AzuriteBlobPort, AzuriteQueuePort, AzuriteTablePort, cancellationToken);
+    }
+
+    private static async Task<bool> AnyBlobAsync(ArchiveStore store, CancellationToken cancellationToken)
+    {
+        await foreach (var _ in store.Posts.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Archive.Api.Routing;
+using Archive.Cli.Local;
+using Azure.Storage.Blobs;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Archive.Integration.Tests;
+
+/// <summary>
+/// The local stack end to end: <c>archive serve</c> as a process on a free port against a private
+/// Azurite, posts uploaded with the Azure SDK as a user would, everything checked over real HTTP.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class LocalStackTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly TimeSpan ContractLatency = TimeSpan.FromSeconds(5);
+    private readonly string container = "e2e" + Guid.NewGuid().ToString("N")[..10];
+    private ArchiveCli serve = null!;
+    private HttpClient http = null!;
+
+    public async Task InitializeAsync()
+    {
+        (serve, http) = await ServeAsync(azurite.ConnectionString, container);
+    }
+
+    public async Task DisposeAsync()
+    {
+        http.Dispose();
+        await serve.DisposeAsync();
+    }
+
+    private static async Task<(ArchiveCli, HttpClient)> ServeAsync(string connection, string container)
+    {
+        var port = AzuriteProcess.FreePort();
+        var serve = ArchiveCli.Start(
+            ["serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--connection", connection, "--container", container],
+            new Dictionary<string, string> { ["Archive__Table"] = container, ["Archive__ContentContainer"] = container + "-content" });
+        var http = new HttpClient { BaseAddress = new Uri($"http://localhost:{port}/api/") };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync("health");
+                if (response.IsSuccessStatusCode)
+                {
+                    return (serve, http);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), $"archive serve did not start:\n{serve.Output}");
+            await Task.Delay(200);
+        }
+    }
+
+    private BlobContainerClient Container => new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(container);
+
+    private async Task<TimeSpan> WaitForStatusAsync(string path, HttpStatusCode status)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            using var response = await http.GetAsync(path);
+            if (response.StatusCode == status)
+            {
+                return clock.Elapsed;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException($"{path} never answered {status}");
+    }
+
+    [Fact]
+    public async Task Serve_loads_the_sample_content_and_answers_every_route()
+    {
+        var contentFiles = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "content")).Count();
+        var posts = JsonDocument.Parse(await http.GetStringAsync("posts?limit=100")).RootElement.GetProperty("items");
+        Assert.Equal(contentFiles, posts.GetArrayLength());
+        Assert.Contains("serves", serve.Output, StringComparison.Ordinal);
+        foreach (var path in new[] { "posts/thread_0311", "themes", "themes/cold-war-history", "reading-time", "health", "openapi.json" })
+        {
+            using var response = await http.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
+        }
+
+        var reference = JsonDocument.Parse(await http.GetStringAsync("posts/thread_0311")).RootElement;
+        Assert.Equal(595, reference.GetProperty("wordCount").GetInt32());
+        Assert.Equal("2024-06-18", reference.GetProperty("date").GetString());
+    }
+
+    [Fact]
+    public async Task Upload_is_served_and_deletion_disappears_within_5_seconds()
+    {
+        var text = Posts.Make("e2e_live", "Live", "2025-05-05", "Live Tests");
+        await Container.GetBlobClient("live/e2e_live.md").UploadAsync(BinaryData.FromString(text));
+        var served = await WaitForStatusAsync("posts/e2e_live", HttpStatusCode.OK);
+        Assert.True(served < ContractLatency, $"served after {served}");
+
+        await Container.DeleteBlobAsync("live/e2e_live.md");
+        var gone = await WaitForStatusAsync("posts/e2e_live", HttpStatusCode.NotFound);
+        Assert.True(gone < ContractLatency, $"gone after {gone}");
+        Assert.DoesNotContain("live-tests", await http.GetStringAsync("themes"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rejected_upload_is_listed_for_the_admin_and_loses_nothing()
+    {
+        await Container.GetBlobClient("thread_0311.md").UploadAsync(BinaryData.FromString("---\ntitle: broken: yaml: here\n---\n"), overwrite: true);
+        var request = () =>
+        {
+            var message = new HttpRequestMessage(HttpMethod.Get, "admin/rejections");
+            message.Headers.Add("x-functions-key", "local-admin-key");
+            return message;
+        };
+        var clock = Stopwatch.StartNew();
+        string body;
+        do
+        {
+            using var response = await http.SendAsync(request());
+            body = await response.Content.ReadAsStringAsync();
+            await Task.Delay(100);
+        }
+        while (!body.Contains("thread_0311.md", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(10));
+        Assert.Contains("invalid YAML", body, StringComparison.Ordinal);
+        var post = JsonDocument.Parse(await http.GetStringAsync("posts/thread_0311")).RootElement;
+        Assert.Equal(595, post.GetProperty("wordCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task If_none_match_gives_304_over_http()
+    {
+        using var first = await http.GetAsync("reading-time");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "reading-time");
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var second = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task Storage_down_gives_503_health_and_one_line_from_the_cli()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "archive-down-" + Guid.NewGuid().ToString("N"));
+        var own = await AzuriteProcess.StartAsync(RepositoryPaths.AzuriteExecutable!, data, AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), CancellationToken.None);
+        var (ownServe, ownHttp) = await ServeAsync(own.ConnectionString, "down");
+        try
+        {
+            await own.DisposeAsync();
+            var clock = Stopwatch.StartNew();
+            using var health = await ownHttp.GetAsync("health");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Equal("application/problem+json", health.Content.Headers.ContentType?.MediaType);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"health took {clock.Elapsed}");
+
+            var cli = await ArchiveCli.RunAsync("reindex", "--connection", own.ConnectionString);
+            Assert.Equal(2, cli.ExitCode);
+            var lines = cli.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var line = Assert.Single(lines);
+            Assert.StartsWith("error: the storage account in AzureWebJobsStorage does not answer", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            ownHttp.Dispose();
+            await ownServe.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Local_host_routes_equal_the_function_apps_routes()
+    {
+        var app = LocalHost.Build([], "http://127.0.0.1:0", c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Archive:WatchIntervalSeconds"] = "0",
+        }));
+        await using (app)
+        {
+            var routes = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+                .Select(e => (Pattern: e.RoutePattern.RawText!.TrimStart('/'), Methods: e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods.Single()))
+                .Order()
+                .ToList();
+            var functions = FunctionMetadataTests.HttpTriggers()
+                .Select(t => (Pattern: "api/" + t.Route, Methods: t.Method.ToUpperInvariant()))
+                .Order()
+                .ToList();
+            Assert.Equal(functions, routes);
+            Assert.Equal(RouteTable.All.Count, routes.Count);
+        }
+    }
+
+    [Fact]
+    public async Task Upload_skips_unchanged_files()
+    {
+        var folder = Directory.CreateTempSubdirectory("archive-upload-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "u1.md"), Posts.Make("upload_one", "One"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "notes.txt"), "not a post");
+        var first = await ArchiveCli.RunAsync("upload", folder, "--connection", azurite.ConnectionString, "--container", container);
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("1 uploaded, 0 unchanged (skipped), 0 failed", first.Output, StringComparison.Ordinal);
+        var second = await ArchiveCli.RunAsync("upload", folder, "--connection", azurite.ConnectionString, "--container", container);
+        Assert.Contains("0 uploaded, 1 unchanged (skipped), 0 failed", second.Output, StringComparison.Ordinal);
+        await WaitForStatusAsync("posts/upload_one", HttpStatusCode.OK);
+    }
+}
