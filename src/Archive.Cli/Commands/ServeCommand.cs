@@ -41,6 +41,11 @@ public static class ServeCommand
 
     private static async Task<int> RunAsync(IConfigurationRoot configuration, int port, string? contentFolder, bool verbose, CancellationToken cancellationToken)
     {
+        if (!PortIsFree(port))
+        {
+            throw new InvalidOperationException($"port {port} is in use (another archive serve, or func start?); stop it or pass --port");
+        }
+
         await using var azurite = await StartAzuriteIfNeededAsync(configuration, cancellationToken);
         var url = $"http://localhost:{port}";
         var app = LocalHost.Build(verbose ? ["--Logging:LogLevel:Default=Debug"] : [], url, builder => builder.AddConfiguration(configuration));
@@ -83,6 +88,21 @@ public static class ServeCommand
 
         AnsiConsole.MarkupLineInterpolated($"Starting Azurite (data in {RepositoryPaths.AzuriteData})…");
         return await AzuriteProcess.StartAsync(executable, RepositoryPaths.AzuriteData, AzuriteBlobPort, AzuriteQueuePort, AzuriteTablePort, cancellationToken);
+    }
+
+    private static bool PortIsFree(int port)
+    {
+        try
+        {
+            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
     }
 
     private static async Task<bool> AnyBlobAsync(ArchiveStore store, CancellationToken cancellationToken)
