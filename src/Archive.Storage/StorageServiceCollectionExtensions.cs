@@ -2,7 +2,6 @@ using Archive.Core;
 using Archive.Core.Parsing;
 using Archive.Storage.Ingestion;
 using Archive.Storage.Reading;
-using Azure.Identity;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +48,7 @@ public static class StorageServiceCollectionExtensions
             {
                 clients.AddBlobServiceClient(connection.BlobUri!);
                 clients.AddTableServiceClient(connection.TableUri!);
-                clients.UseCredential(new DefaultAzureCredential());
+                clients.UseCredential(connection.Credential());
             }
         });
 

@@ -8,12 +8,18 @@ public static class CliConfiguration
 {
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
 
-    public static IConfigurationRoot Build(string? connection, string? container)
+    public static IConfigurationRoot Build(string? connection, string? container, string? account = null)
     {
         var overrides = new Dictionary<string, string?>();
         if (connection is not null)
         {
             overrides["AzureWebJobsStorage"] = connection;
+        }
+        else if (account is not null)
+        {
+            // Sign in with Entra ID (az login, a managed identity...): accounts deployed from infra/ refuse shared keys.
+            overrides["AzureWebJobsStorage"] = string.Empty;
+            overrides["AzureWebJobsStorage:accountName"] = account;
         }
 
         if (container is not null)

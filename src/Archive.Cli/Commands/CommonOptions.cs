@@ -12,15 +12,21 @@ public sealed class CommonOptions
         Description = "Storage connection string (default: the AzureWebJobsStorage setting, UseDevelopmentStorage=true for Azurite)",
     };
 
+    public Option<string?> Account { get; } = new("--account")
+    {
+        Description = "Storage account name, signing in with Entra ID (az login) instead of a connection string",
+    };
+
     public Option<string?> Container { get; } = new("--container") { Description = "Posts container (default: the Archive:PostsContainer setting, 'posts')" };
 
     public void AddTo(Command command)
     {
         command.Add(Verbose);
         command.Add(Connection);
+        command.Add(Account);
         command.Add(Container);
     }
 
     public IConfigurationRoot Configuration(ParseResult parse) =>
-        CliConfiguration.Build(parse.GetValue(Connection), parse.GetValue(Container));
+        CliConfiguration.Build(parse.GetValue(Connection), parse.GetValue(Container), parse.GetValue(Account));
 }

@@ -1,0 +1,134 @@
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; used for the resource group and to derive unique resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Primary location for all resources.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Object id of the user running the deployment; gets blob data access to upload posts with --auth-mode login. Empty: none.')
+param principalId string = ''
+
+@description('Origins allowed to call the API from a browser, comma-separated (* for any).')
+param corsOrigins string = '*'
+
+@minValue(1)
+@maxValue(10000)
+@description('Reading speed used for readingTime.')
+param wordsPerMinute int = 200
+
+@description('CRON schedule of the reconcile timer: how deletions reach the index and missed uploads heal.')
+param reconcileSchedule string = '0 */5 * * * *'
+
+@description('Blob container the posts are uploaded to.')
+param postsContainerName string = 'posts'
+
+var abbrs = loadJsonContent('abbreviations.json')
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
+var deploymentContainerName = 'app-package-${take(resourceToken, 7)}'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: '${abbrs.resourcesResourceGroups}${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: '${abbrs.managedIdentityUserAssignedIdentities}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: '${abbrs.storageStorageAccounts}${resourceToken}'
+    location: location
+    tags: tags
+    containerNames: [postsContainerName, 'archive-content', deploymentContainerName]
+    tableNames: ['archive']
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    applicationInsightsName: '${abbrs.insightsComponents}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    identityPrincipalId: identity.outputs.principalId
+    userPrincipalId: principalId
+  }
+}
+
+module functionApp 'app/function-app.bicep' = {
+  name: 'function-app'
+  scope: rg
+  params: {
+    name: functionAppName
+    planName: '${abbrs.webServerFarms}${resourceToken}'
+    location: location
+    tags: union(tags, { 'azd-service-name': 'api' })
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    corsOrigins: map(split(corsOrigins, ','), origin => trim(origin))
+    appSettings: {
+      Archive__PostsContainer: postsContainerName
+      Archive__WordsPerMinute: string(wordsPerMinute)
+      Archive__ReconcileSchedule: reconcileSchedule
+      // Flex Consumption delivers blob events only through Event Grid: the polling trigger stays off here.
+      'AzureWebJobs.IngestPostPolling.Disabled': 'true'
+    }
+  }
+  dependsOn: [rbac]
+}
+
+module eventGrid 'app/event-grid.bicep' = {
+  name: 'event-grid'
+  scope: rg
+  params: {
+    name: '${abbrs.eventGridDomainsTopics}${resourceToken}'
+    location: location
+    tags: tags
+    storageAccountName: storage.outputs.name
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_FUNCTION_APP_HOSTNAME string = functionApp.outputs.defaultHostName
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_POSTS_CONTAINER string = postsContainerName
+output AZURE_EVENT_GRID_TOPIC_NAME string = eventGrid.outputs.name
+output ARCHIVE_API_URL string = 'https://${functionApp.outputs.defaultHostName}/api'
