@@ -28,11 +28,10 @@ public static partial class MarkdownRenderer
         }
 
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
-        SafeUrls.Apply(document);
-        var text = PlainText(document, title);
+        var text = PlainText(document, title, markdown.Length); // also neutralises unsafe URLs, before rendering
         var heading = FindFirstHeading(document);
 
-        using var writer = new StringWriter();
+        using var writer = new StringWriter(new System.Text.StringBuilder(markdown.Length + markdown.Length / 4), System.Globalization.CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
         renderer.Render(document);
@@ -40,11 +39,11 @@ public static partial class MarkdownRenderer
         return new RenderedBody(writer.ToString(), text, textBeforeMore, heading is null ? null : HeadingText(heading));
     }
 
-    private static string PlainText(MarkdownDocument document, string? title)
+    private static string PlainText(MarkdownDocument document, string? title, int capacity = 256)
     {
         var heading = FindFirstHeading(document);
         var skip = heading is not null && (title is null || HeadingText(heading) == title.Trim()) ? heading : null;
-        return PlainTextWriter.Write(document, skip);
+        return PlainTextWriter.Write(document, skip, capacity);
     }
 
     private static HeadingBlock? FindFirstHeading(MarkdownDocument document) =>

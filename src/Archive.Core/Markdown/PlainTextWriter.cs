@@ -7,86 +7,126 @@ using Markdig.Syntax.Inlines;
 namespace Archive.Core.Markdown;
 
 /// <summary>
-/// The plain text of a markdown document as the contract counts it: syntax removed, link text
-/// kept, link URLs and images dropped, code kept; one block per line.
+/// One walk over a parsed document that makes it safe and reads it: link and image URLs whose
+/// scheme could run script are neutralised (everywhere, the skipped block included), and the
+/// plain text is written as the contract counts it: syntax removed, link text kept, link URLs and
+/// images dropped, code kept; one block per line.
 /// </summary>
-internal static class PlainTextWriter
+internal sealed class PlainTextWriter
 {
-    public static string Write(MarkdownDocument document, Block? skip)
+    private readonly StringBuilder text;
+    private readonly Block? skip;
+    private int muted;
+
+    private PlainTextWriter(Block? skip, int capacity)
     {
-        var text = new StringBuilder();
-        WriteBlocks(document, skip, text);
-        return text.ToString().TrimEnd();
+        this.skip = skip;
+        text = new StringBuilder(capacity);
     }
 
+    public static string Write(MarkdownDocument document, Block? skip, int capacity = 256)
+    {
+        var writer = new PlainTextWriter(skip, capacity);
+        writer.WriteBlocks(document);
+        return writer.text.ToString().TrimEnd();
+    }
+
+    /// <summary>The text of some inlines alone (a heading's, say).</summary>
     public static string InlineText(ContainerInline inline)
     {
-        var text = new StringBuilder();
-        WriteInlines(inline, text);
-        return text.ToString();
+        var writer = new PlainTextWriter(null, 64);
+        writer.WriteInlines(inline);
+        return writer.text.ToString();
     }
 
-    private static void WriteBlocks(ContainerBlock container, Block? skip, StringBuilder text)
+    private void WriteBlocks(ContainerBlock container)
     {
         foreach (var block in container)
         {
-            if (ReferenceEquals(block, skip))
-            {
-                continue;
-            }
-
+            var skipped = ReferenceEquals(block, skip);
+            muted += skipped ? 1 : 0;
             switch (block)
             {
                 case LinkReferenceDefinitionGroup or FootnoteLinkReferenceDefinition:
                     break;
                 case CodeBlock code:
-                    foreach (var line in code.Lines.Lines.Take(code.Lines.Count))
+                    for (var i = 0; i < code.Lines.Count && muted == 0; i++)
                     {
-                        text.Append(line.Slice.ToString()).Append('\n');
+                        text.Append(code.Lines.Lines[i].Slice.AsSpan()).Append('\n');
                     }
 
                     break;
                 case LeafBlock { Inline: { } inline }:
-                    WriteInlines(inline, text);
-                    text.Append('\n');
+                    WriteInlines(inline);
+                    Append('\n');
                     break;
                 case ContainerBlock child:
-                    WriteBlocks(child, skip, text);
+                    WriteBlocks(child);
                     break;
             }
+
+            muted -= skipped ? 1 : 0;
         }
     }
 
-    private static void WriteInlines(ContainerInline container, StringBuilder text)
+    private void WriteInlines(ContainerInline container)
     {
         foreach (var inline in container)
         {
             switch (inline)
             {
                 case LiteralInline literal:
-                    text.Append(literal.Content.AsSpan());
+                    Append(literal.Content.AsSpan());
                     break;
                 case CodeInline code:
-                    text.Append(code.Content);
+                    Append(code.Content);
                     break;
                 case LineBreakInline:
-                    text.Append('\n');
+                    Append('\n');
                     break;
                 case HtmlEntityInline entity:
-                    text.Append(entity.Transcoded.AsSpan());
+                    Append(entity.Transcoded.AsSpan());
                     break;
                 case AutolinkInline autolink:
-                    text.Append(autolink.Url);
+                    Append(autolink.Url);
+                    autolink.Url = SafeUrls.Neutralise(autolink.Url);
                     break;
-                case LinkInline { IsImage: true }:
-                case TaskList:
-                case FootnoteLink:
-                case HtmlInline:
+                case LinkInline link:
+                    link.Url = SafeUrls.Neutralise(link.Url);
+                    if (link.IsImage)
+                    {
+                        muted++;
+                        WriteInlines(link);
+                        muted--;
+                    }
+                    else
+                    {
+                        WriteInlines(link);
+                    }
+
+                    break;
+                case TaskList or FootnoteLink or HtmlInline:
                     break;
                 case ContainerInline child:
-                    WriteInlines(child, text);
+                    WriteInlines(child);
                     break;
             }
+        }
+    }
+
+    private void Append(ReadOnlySpan<char> value)
+    {
+        if (muted == 0)
+        {
+            text.Append(value);
+        }
+    }
+
+    private void Append(char value)
+    {
+        if (muted == 0)
+        {
+            text.Append(value);
         }
     }
 }

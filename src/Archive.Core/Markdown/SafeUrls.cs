@@ -1,29 +1,14 @@
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
-
 namespace Archive.Core.Markdown;
 
-/// <summary>Neutralises link and image URLs whose scheme could run script (<c>javascript:</c>, <c>data:</c>, ...).</summary>
+/// <summary>Recognises link and image URLs whose scheme could run script (<c>javascript:</c>, <c>data:</c>, ...).</summary>
 internal static class SafeUrls
 {
     private const string Neutral = "#";
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto", "tel"];
 
-    public static void Apply(MarkdownDocument document)
-    {
-        foreach (var inline in document.Descendants<Inline>())
-        {
-            switch (inline)
-            {
-                case LinkInline link when !IsSafe(link.Url):
-                    link.Url = Neutral;
-                    break;
-                case AutolinkInline autolink when !IsSafe(autolink.Url):
-                    autolink.Url = Neutral;
-                    break;
-            }
-        }
-    }
+    /// <summary>The URL itself when safe, else <c>#</c>.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(url))]
+    public static string? Neutralise(string? url) => IsSafe(url) ? url : Neutral;
 
     public static bool IsSafe(string? url)
     {

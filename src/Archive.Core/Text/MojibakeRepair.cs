@@ -31,7 +31,15 @@ public static class MojibakeRepair
         var copiedUpTo = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] < 0xC0 || !TryDecodeSequence(text, i, out var rune, out var length))
+            // Only U+00C2–U+00F4 can stand for a UTF-8 lead byte: skip to the next one (vectorized).
+            var next = text.AsSpan(i).IndexOfAnyInRange('\u00C2', '\u00F4');
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            if (!TryDecodeSequence(text, i, out var rune, out var length))
             {
                 continue;
             }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Archive.Core.Text;
 
 /// <summary>
@@ -8,17 +6,35 @@ namespace Archive.Core.Text;
 /// </summary>
 public static class WordCounter
 {
-    public static int Count(string text)
+    public static int Count(ReadOnlySpan<char> text)
     {
         var count = 0;
         var inRun = false;
-        foreach (var rune in text.EnumerateRunes())
+        for (var i = 0; i < text.Length; i++)
         {
-            if (Rune.IsWhiteSpace(rune))
+            var c = text[i];
+            bool whiteSpace;
+            int codePoint = c;
+            if (c < 0x80)
+            {
+                // char.IsWhiteSpace of ASCII: space, \t–\r, and the separators U+001C–U+001F.
+                whiteSpace = c == ' ' || (c <= '\r' && c >= '\t') || (c <= '\u001F' && c >= '\u001C');
+            }
+            else
+            {
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    codePoint = char.ConvertToUtf32(c, text[++i]);
+                }
+
+                whiteSpace = codePoint < 0x10000 && char.IsWhiteSpace(c);
+            }
+
+            if (whiteSpace)
             {
                 inRun = false;
             }
-            else if (IsCjk(rune.Value))
+            else if (codePoint >= 0x3040 && IsCjk(codePoint))
             {
                 count++;
                 inRun = false;

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Archive.Core;
+using Archive.Core.Model;
+using Archive.Core.Parsing;
+using Archive.Storage;
+using Archive.Storage.Ingestion;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+
+namespace Archive.Benchmarks;
+
+/// <summary>The measuring commands the bench/ scripts call; each prints figures, one per line.</summary>
+public static class Commands
+{
+    public static int Generate(int count, string folder, int seed)
+    {
+        var clock = Stopwatch.StartNew();
+        new CorpusGenerator(seed).Write(folder, count);
+        Console.WriteLine($"generated {count} posts in {folder} (seed {seed}) in {clock.Elapsed.TotalSeconds:F1} s");
+        return 0;
+    }
+
+    /// <summary>Reads and parses every post of a folder on all cores; the figure compare-parsers.sh reads.</summary>
+    public static int Parse(string folder, int threads)
+    {
+        var files = Directory.GetFiles(folder, "*.md");
+        var parser = new PostParser(new ParserOptions());
+        var uploaded = DateTimeOffset.UtcNow;
+        long words = 0;
+        var rejected = 0;
+        var clock = Stopwatch.StartNew();
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = threads }, file =>
+        {
+            var result = parser.Parse(Path.GetFileName(file), File.ReadAllBytes(file), uploaded);
+            if (result.Outcome == ParseOutcome.Accepted)
+            {
+                Interlocked.Add(ref words, result.Post!.WordCount + result.Post.Html.Length * 0);
+            }
+            else
+            {
+                Interlocked.Increment(ref rejected);
+            }
+        });
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"posts: {files.Length}");
+        Console.WriteLine($"rejected: {rejected}");
+        Console.WriteLine($"words: {words}");
+        Console.WriteLine($"seconds: {seconds:F3}");
+        Console.WriteLine($"posts_per_second: {files.Length / seconds:F0}");
+        return rejected == 0 ? 0 : 1;
+    }
+
+    /// <summary>Azurite's own limit on this machine: plain upserts of entities the size of a post's, 8 at a time.</summary>
+    public static async Task<int> UpsertsAsync(string connection, int count)
+    {
+        var table = new TableServiceClient(connection).GetTableClient("plainupserts" + Environment.ProcessId);
+        await table.CreateIfNotExistsAsync();
+        var summary = new string('x', 1200);
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+            await table.UpsertEntityAsync(new TableEntity("p", $"k{i:D6}") { ["SummaryJson"] = summary, ["DateTicks"] = (long)i }, TableUpdateMode.Replace, ct));
+        var seconds = clock.Elapsed.TotalSeconds;
+        await table.DeleteAsync();
+        Console.WriteLine($"plain upserts: {count} in {seconds:F2} s: {count / seconds:F0} upserts/s");
+        return 0;
+    }
+
+    /// <summary>Uploads a folder to a running local host's container and waits until every post is served.</summary>
+    public static async Task<int> IngestAsync(string connection, string container, string folder, Uri api)
+    {
+        var posts = new BlobServiceClient(connection).GetBlobContainerClient(container);
+        await posts.CreateIfNotExistsAsync();
+        using var http = new HttpClient { BaseAddress = api };
+        var before = await ServedAsync(http);
+        var files = Directory.GetFiles(folder, "*.md");
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (file, ct) =>
+            await posts.GetBlobClient(Path.GetFileName(file)).UploadAsync(BinaryData.FromBytes(await File.ReadAllBytesAsync(file, ct)), overwrite: true, ct));
+        var uploaded = clock.Elapsed.TotalSeconds;
+        while (await ServedAsync(http) < before + files.Length)
+        {
+            await Task.Delay(100);
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"uploaded {files.Length} posts in {uploaded:F1} s; all served after {seconds:F1} s: {files.Length / seconds:F0} posts/s");
+        return 0;
+    }
+
+    /// <summary>Storage requests the ingestor makes per new post and per unchanged re-upload, counted by the client pipeline.</summary>
+    public static async Task<int> RequestsAsync(string connection, string folder, int count)
+    {
+        var name = "req" + Guid.NewGuid().ToString("N")[..10];
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = connection,
+            ["Archive:PostsContainer"] = name,
+            ["Archive:ContentContainer"] = name + "-content",
+            ["Archive:Table"] = name,
+        }).Build();
+        await using var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+            .AddLogging().AddArchiveStorage(configuration).BuildServiceProvider();
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ArchiveStore>(services);
+        var ingestor = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Ingestor>(services);
+        var counter = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<StorageRequestCounter>(services);
+        await store.EnsureCreatedAsync(CancellationToken.None);
+        var files = Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal).Take(count).ToList();
+        foreach (var file in files)
+        {
+            await store.Posts.GetBlobClient(Path.GetFileName(file)).UploadAsync(BinaryData.FromBytes(await File.ReadAllBytesAsync(file)), overwrite: true);
+        }
+
+        var perNew = new List<int>();
+        var perUnchanged = new List<int>();
+        foreach (var file in files)
+        {
+            counter.Reset();
+            await ingestor.IngestAsync(Path.GetFileName(file), CancellationToken.None);
+            perNew.Add(counter.Total);
+        }
+
+        foreach (var file in files)
+        {
+            await store.Posts.GetBlobClient(Path.GetFileName(file)).UploadAsync(BinaryData.FromBytes(await File.ReadAllBytesAsync(file)), overwrite: true);
+            counter.Reset();
+            await ingestor.IngestAsync(Path.GetFileName(file), CancellationToken.None);
+            perUnchanged.Add(counter.Total);
+        }
+
+        Console.WriteLine($"storage requests per new post: mean {perNew.Average():F2}, max {perNew.Max()} (over {files.Count})");
+        Console.WriteLine($"storage requests per unchanged re-upload: mean {perUnchanged.Average():F2}, max {perUnchanged.Max()}");
+        await store.Table.DeleteAsync();
+        await store.Posts.DeleteAsync();
+        await store.Content.DeleteAsync();
+        return 0;
+    }
+
+    private static async Task<int> ServedAsync(HttpClient http)
+    {
+        var health = await http.GetFromJsonAsync<JsonElement>("health");
+        return health.GetProperty("posts").GetInt32();
+    }
+}
