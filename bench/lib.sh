@@ -52,7 +52,7 @@ s=[socket.socket() for _ in range(3)]
 print(" ".join(str(x.getsockname()[1]) for x in s))')
   read -r blob queue table <<<"$ports"
   local data="$work/azurite-$$"
-  "$root/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose --location "$data" \
+  "$root/node_modules/.bin/azurite" --silent --disableTelemetry --skipApiVersionCheck --loose --location "$data" \
     --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" &
   azurite_pid=$!
   cleanup_paths+=("$data")

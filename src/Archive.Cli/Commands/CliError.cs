@@ -28,6 +28,6 @@ public static class CliError
 
     public static string StorageLine(IConfiguration configuration) =>
         CliConfiguration.UsesDevelopmentStorage(configuration)
-            ? "Azurite is not running on 127.0.0.1:10000; start it with ./start.sh (or: npx azurite --location .azurite)"
+            ? "Azurite is not running on 127.0.0.1:10000; start it with ./start.sh (or: npx azurite --disableTelemetry --location .azurite)"
             : "the storage account in AzureWebJobsStorage does not answer; check the connection (--connection) and the network";
 }

@@ -47,7 +47,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         };
         foreach (var argument in new[]
         {
-            "--silent", "--skipApiVersionCheck", "--loose", "--location", dataFolder,
+            "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--location", dataFolder,
             "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
