@@ -102,8 +102,9 @@ public static class Commands
             ["Archive:ContentContainer"] = name + "-content",
             ["Archive:Table"] = name,
         }).Build();
-        await using var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
-            .AddLogging().AddArchiveStorage(configuration).BuildServiceProvider();
+        var collection = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<IConfiguration>(collection, configuration);
+        await using var services = collection.AddLogging().AddArchiveStorage(configuration).BuildServiceProvider();
         var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ArchiveStore>(services);
         var ingestor = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Ingestor>(services);
         var counter = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<StorageRequestCounter>(services);

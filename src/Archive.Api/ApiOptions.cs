@@ -9,6 +9,14 @@ public sealed class ApiOptions
     [Range(0, 86_400)]
     public int CacheMaxAgeSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Seconds this instance reuses the totals it read (their version is every public ETag); 0
+    /// reads them on every request. Response bodies are kept per version, so nothing served is
+    /// staler than this.
+    /// </summary>
+    [Range(0, 60)]
+    public double ReadCacheSeconds { get; set; } = 1;
+
     /// <summary>Origins allowed by CORS (the local host; in Azure the Function App's CORS setting).</summary>
     public string[] CorsOrigins { get; set; } = ["*"];
 

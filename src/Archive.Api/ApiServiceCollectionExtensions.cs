@@ -12,6 +12,7 @@ public static class ApiServiceCollectionExtensions
     {
         services.AddArchiveStorage(configuration);
         services.AddOptions<ApiOptions>().BindConfiguration(StorageServiceCollectionExtensions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReadCache>();
         services.AddSingleton<ArchiveEndpoints>();
         services.AddSingleton<ApiDispatcher>();
         services.AddProblemDetails();

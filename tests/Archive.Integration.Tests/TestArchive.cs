@@ -40,7 +40,7 @@ public sealed class TestArchive : IAsyncDisposable
     {
         var name = "t" + Guid.NewGuid().ToString("N")[..12];
         var url = $"http://127.0.0.1:{AzuriteProcess.FreePort()}";
-        var app = LocalHost.Build([], url, config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Archive:PostsContainer"] = name + "-posts",
@@ -48,7 +48,15 @@ public sealed class TestArchive : IAsyncDisposable
             ["Archive:Table"] = name,
             ["Archive:AdminKey"] = AdminKey,
             ["Archive:WatchIntervalSeconds"] = "0",
-        }.Concat(settings ?? new Dictionary<string, string?>())));
+            // Exact per-request storage counts and immediate reads after each step; ReadCacheTests covers the cache.
+            ["Archive:ReadCacheSeconds"] = "0",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var app = LocalHost.Build([], url, config => config.AddInMemoryCollection(configuration));
         await app.StartAsync();
         var archive = new TestArchive(app, new Uri(url + "/api/"));
         await archive.Store.EnsureCreatedAsync(CancellationToken.None);

@@ -14,7 +14,7 @@ namespace Archive.Api.Endpoints;
 /// The handlers of every route. Each public GET first reads the totals (one request), whose
 /// version is the ETag, so a matching <c>If-None-Match</c> is answered before any post is read.
 /// </summary>
-public sealed class ArchiveEndpoints(PostReader reader, Reconciler reconciler, IOptions<ApiOptions> options)
+public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, Reconciler reconciler, IOptions<ApiOptions> options)
 {
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(3);
     private readonly string publicCache = JsonResponse.PublicCache(options.Value.CacheMaxAgeSeconds);
@@ -27,14 +27,18 @@ public sealed class ArchiveEndpoints(PostReader reader, Reconciler reconciler, I
             return ApiProblem.BadRequest(error);
         }
 
-        var snapshot = await reader.ReadTotalsAsync(cancellationToken);
+        var snapshot = await cache.TotalsAsync(cancellationToken);
         if (JsonResponse.NotModified(call.Request, snapshot.ETag, publicCache) is { } notModified)
         {
             return notModified;
         }
 
-        var page = await reader.ListAsync(query, after, cancellationToken);
-        return Json(new PostList(page.Items.Select(snapshot.WithThemeName).ToList(), page.NextCursor), snapshot);
+        var body = await cache.BodyAsync(Key(call), snapshot, async () =>
+        {
+            var page = await reader.ListAsync(query, after, cancellationToken);
+            return new PostList(page.Items.Select(snapshot.WithThemeName).ToList(), page.NextCursor);
+        });
+        return Json(body, snapshot);
     }
 
     public async Task<IResult> GetPostAsync(ApiCall call, CancellationToken cancellationToken)
@@ -51,22 +55,23 @@ public sealed class ArchiveEndpoints(PostReader reader, Reconciler reconciler, I
             return ApiProblem.BadRequest(error);
         }
 
-        var snapshot = await reader.ReadTotalsAsync(cancellationToken);
+        var snapshot = await cache.TotalsAsync(cancellationToken);
         if (JsonResponse.NotModified(call.Request, snapshot.ETag, publicCache) is { } notModified)
         {
             return notModified;
         }
 
         var id = call.RouteValue ?? string.Empty;
-        var post = await reader.FindAsync(id, cancellationToken);
-        return post is null
-            ? ApiProblem.NotFound($"There is no post '{id}'.")
-            : Json(PostDetail.From(snapshot.WithThemeName(post.Summary), post.Content, post.Source, format), snapshot);
+        var detail = await cache.BodyAsync(Key(call), snapshot, async () =>
+            await reader.FindAsync(id, cancellationToken) is { } post
+                ? PostDetail.From(snapshot.WithThemeName(post.Summary), post.Content, post.Source, format)
+                : null);
+        return detail is null ? ApiProblem.NotFound($"There is no post '{id}'.") : Json(detail, snapshot);
     }
 
     public async Task<IResult> ListThemesAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        var snapshot = await reader.ReadTotalsAsync(cancellationToken);
+        var snapshot = await cache.TotalsAsync(cancellationToken);
         if (JsonResponse.NotModified(call.Request, snapshot.ETag, publicCache) is { } notModified)
         {
             return notModified;
@@ -87,7 +92,7 @@ public sealed class ArchiveEndpoints(PostReader reader, Reconciler reconciler, I
             return ApiProblem.BadRequest(error);
         }
 
-        var snapshot = await reader.ReadTotalsAsync(cancellationToken);
+        var snapshot = await cache.TotalsAsync(cancellationToken);
         if (JsonResponse.NotModified(call.Request, snapshot.ETag, publicCache) is { } notModified)
         {
             return notModified;
@@ -98,8 +103,12 @@ public sealed class ArchiveEndpoints(PostReader reader, Reconciler reconciler, I
             return ApiProblem.NotFound($"There is no theme '{query.Theme}'.");
         }
 
-        var page = await reader.ListAsync(query, after, cancellationToken);
-        return Json(new ThemePage(ThemeItemOf(theme), page.Items.Select(snapshot.WithThemeName).ToList(), page.NextCursor), snapshot);
+        var body = await cache.BodyAsync(Key(call), snapshot, async () =>
+        {
+            var page = await reader.ListAsync(query, after, cancellationToken);
+            return new ThemePage(ThemeItemOf(theme), page.Items.Select(snapshot.WithThemeName).ToList(), page.NextCursor);
+        });
+        return Json(body, snapshot);
     }
 
     public async Task<IResult> GetReadingTimeAsync(ApiCall call, CancellationToken cancellationToken)
@@ -111,7 +120,7 @@ public sealed class ArchiveEndpoints(PostReader reader, Reconciler reconciler, I
             return ApiProblem.BadRequest(error);
         }
 
-        var snapshot = await reader.ReadTotalsAsync(cancellationToken);
+        var snapshot = await cache.TotalsAsync(cancellationToken);
         if (JsonResponse.NotModified(call.Request, snapshot.ETag, publicCache) is { } notModified)
         {
             return notModified;
@@ -164,6 +173,9 @@ public sealed class ArchiveEndpoints(PostReader reader, Reconciler reconciler, I
         var report = await reconciler.ReconcileAsync(recomputeTotals: true, cancellationToken);
         return JsonResponse.HashedBody(call.Request, report, JsonResponse.NoStore);
     }
+
+    /// <summary>What identifies a response: path (with the route value, in its own case) and query.</summary>
+    private static string Key(ApiCall call) => "|" + call.Request.Path + call.Request.QueryString;
 
     private static ThemeItem ThemeItemOf(ScopeTotals theme) =>
         new(theme.Scope, theme.DisplayName, theme.Posts, theme.Words, theme.Minutes, theme.LatestDate);

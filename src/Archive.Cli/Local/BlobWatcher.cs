@@ -24,6 +24,7 @@ public sealed class BlobWatcher(ArchiveStore store, Reconciler reconciler, IOpti
         var lastRecompute = DateTimeOffset.MinValue;
         var wasFailing = false;
         var created = false;
+        string? reconciledListing = null;
         using var timer = new PeriodicTimer(interval);
         do
         {
@@ -36,7 +37,15 @@ public sealed class BlobWatcher(ArchiveStore store, Reconciler reconciler, IOpti
                 }
 
                 var recompute = DateTimeOffset.UtcNow - lastRecompute >= recomputeEvery;
-                await reconciler.ReconcileAsync(recompute, stoppingToken);
+                // One listing a tick; the reconciler (which reads every blob record) runs only when
+                // the listing changed, so an idle stack leaves storage free for readers.
+                var listing = await ListingFingerprintAsync(stoppingToken);
+                if (recompute || listing != reconciledListing)
+                {
+                    await reconciler.ReconcileAsync(recompute, stoppingToken);
+                    reconciledListing = listing;
+                }
+
                 if (recompute)
                 {
                     lastRecompute = DateTimeOffset.UtcNow;
@@ -55,9 +64,21 @@ public sealed class BlobWatcher(ArchiveStore store, Reconciler reconciler, IOpti
                     logger.LogWarning("Cannot reach storage ({Message}); retrying every {Interval}", error.Message, interval);
                     wasFailing = true;
                     created = false;
+                    reconciledListing = null;
                 }
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task<string> ListingFingerprintAsync(CancellationToken cancellationToken)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        await foreach (var blob in store.Posts.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(blob.Name + "\n" + blob.Properties.ETag + "\n"));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 }

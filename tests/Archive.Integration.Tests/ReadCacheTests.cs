@@ -1,0 +1,41 @@
+using System.Net;
+
+namespace Archive.Integration.Tests;
+
+/// <summary>With the read cache on, repeated reads come from memory and a change still shows within its lifetime.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ReadCacheTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private TestArchive archive = null!;
+
+    public async Task InitializeAsync()
+    {
+        archive = await TestArchive.StartAsync(azurite, new Dictionary<string, string?> { ["Archive:ReadCacheSeconds"] = "1" });
+        await archive.UploadAsync("cached.md", Posts.Make("cached", "Cached", "2024-01-01", "Cache"));
+    }
+
+    public async Task DisposeAsync() => await archive.DisposeAsync();
+
+    [Fact]
+    public async Task Repeated_reads_within_the_lifetime_make_no_storage_requests_and_changes_show_after_it()
+    {
+        foreach (var path in new[] { "themes", "posts?limit=5", "posts/cached", "reading-time" })
+        {
+            await archive.GetJsonAsync(path);
+            archive.Requests.Reset();
+            await archive.GetJsonAsync(path);
+            Assert.Equal(0, archive.Requests.Total);
+        }
+
+        using var before = await archive.Http.GetAsync("posts/cached");
+        await archive.UploadAsync("cached.md", Posts.Make("cached", "Cached Again", "2024-01-01", "Cache"));
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var after = await archive.GetJsonAsync("posts/cached");
+        Assert.Equal("Cached Again", after.GetProperty("title").GetString());
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "posts/cached");
+        request.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+        using var stale = await archive.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+    }
+}
