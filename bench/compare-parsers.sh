@@ -10,8 +10,9 @@ runs=${RUNS:-5}
 apt_install hugo time
 (cd "$root/bench/node" && [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null)
 build_bench_tool
-echo "building Archive's parser ahead of time (Native AOT)" >&2
+echo "building Archive's parser ahead of time (Native AOT), and for the JIT" >&2
 dotnet publish "$root/bench/Archive.ParseBench" -c Release -r linux-x64 -o "$work/parse-aot" -v quiet -nologo >/dev/null
+dotnet build "$root/bench/Archive.ParseBench" -c Release -o "$work/parse-jit" -v quiet -nologo >/dev/null
 folder=$(corpus "$posts" 42)
 
 site="$work/hugo-site"
@@ -27,7 +28,7 @@ printf '{{ range .Pages }}{{ .Title }}{{ end }}' >"$site/layouts/_default/list.h
 
 declare -A commands=(
   [archive]="$work/parse-aot/Archive.ParseBench $folder"
-  [archive-jit]="$bench_tool parse $folder"
+  [archive-jit]="dotnet $work/parse-jit/Archive.ParseBench.dll $folder"
   [hugo]="hugo --quiet --renderToMemory --source $site"
   [node]="node $root/bench/node/parse.mjs $folder"
 )

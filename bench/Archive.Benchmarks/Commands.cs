@@ -2,9 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Archive.Core;
-using Archive.Core.Model;
-using Archive.Core.Parsing;
 using Archive.Storage;
 using Archive.Storage.Ingestion;
 using Azure.Data.Tables;
@@ -22,36 +19,6 @@ public static class Commands
         new CorpusGenerator(seed).Write(folder, count);
         Console.WriteLine($"generated {count} posts in {folder} (seed {seed}) in {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
-    }
-
-    /// <summary>Reads and parses every post of a folder on all cores; the figure compare-parsers.sh reads.</summary>
-    public static int Parse(string folder, int threads)
-    {
-        var files = Directory.GetFiles(folder, "*.md");
-        var parser = new PostParser(new ParserOptions());
-        var uploaded = DateTimeOffset.UtcNow;
-        long words = 0;
-        var rejected = 0;
-        var clock = Stopwatch.StartNew();
-        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = threads }, file =>
-        {
-            var result = parser.Parse(Path.GetFileName(file), File.ReadAllBytes(file), uploaded);
-            if (result.Outcome == ParseOutcome.Accepted)
-            {
-                Interlocked.Add(ref words, result.Post!.WordCount + result.Post.Html.Length * 0);
-            }
-            else
-            {
-                Interlocked.Increment(ref rejected);
-            }
-        });
-        var seconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"posts: {files.Length}");
-        Console.WriteLine($"rejected: {rejected}");
-        Console.WriteLine($"words: {words}");
-        Console.WriteLine($"seconds: {seconds:F3}");
-        Console.WriteLine($"posts_per_second: {files.Length / seconds:F0}");
-        return rejected == 0 ? 0 : 1;
     }
 
     /// <summary>Azurite's own limit on this machine: plain upserts of entities the size of a post's, 8 at a time.</summary>

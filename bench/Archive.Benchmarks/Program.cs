@@ -1,12 +1,11 @@
 using Archive.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// bench/*.sh call these; anything else goes to BenchmarkDotNet (e.g. --filter '*').
+// bench/*.sh call these (parsing a folder is bench/Archive.ParseBench); anything else goes to BenchmarkDotNet (e.g. --filter '*').
 string Arg(int i, string fallback) => args.Length > i ? args[i] : fallback;
 return args.FirstOrDefault() switch
 {
     "generate" => Commands.Generate(int.Parse(Arg(1, "10000")), Arg(2, "corpus"), int.Parse(Arg(3, "42"))),
-    "parse" => Commands.Parse(Arg(1, "corpus"), int.Parse(Arg(2, Environment.ProcessorCount.ToString()))),
     "upserts" => await Commands.UpsertsAsync(Arg(1, "UseDevelopmentStorage=true"), int.Parse(Arg(2, "10000"))),
     "ingest" => await Commands.IngestAsync(Arg(1, "UseDevelopmentStorage=true"), Arg(2, "posts"), Arg(3, "corpus"), new Uri(Arg(4, "http://localhost:7071/api/"))),
     "requests" => await Commands.RequestsAsync(Arg(1, "UseDevelopmentStorage=true"), Arg(2, "corpus"), int.Parse(Arg(3, "100"))),

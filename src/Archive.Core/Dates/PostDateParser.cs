@@ -13,11 +13,6 @@ public static partial class PostDateParser
 {
     private const int YearsToSearchBack = 400;
 
-    private static readonly string[] Months =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
-    private static readonly string[] Weekdays = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-
     public static DateReading Read(string? text, DateTimeOffset lastModified)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -133,31 +128,32 @@ public static partial class PostDateParser
         return true;
     }
 
-    private static int? MonthNumber(string name)
+    private static int? MonthNumber(string name) =>
+        NameIndex(name, CultureInfo.InvariantCulture.DateTimeFormat.MonthNames) is { } index ? index + 1 : null;
+
+    private static DayOfWeek? WeekdayOf(string name) =>
+        NameIndex(name, CultureInfo.InvariantCulture.DateTimeFormat.DayNames) is { } index ? (DayOfWeek)index : null;
+
+    /// <summary>
+    /// The index of the name a word abbreviates: its first three letters or more of it, any case
+    /// ("Jun", "June" and "Sept" are months; "Junk" is not).
+    /// </summary>
+    private static int? NameIndex(string word, string[] names)
     {
-        var lower = name.ToLowerInvariant();
-        if (lower.Length < 3)
+        if (word.Length < 3)
         {
             return null;
         }
 
-        var index = Array.IndexOf(Months, lower[..3]);
-        var full = index < 0 ? null : CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[index].ToLowerInvariant();
-        // "Jun", "June" and "Sept" are months; "Junk" is not.
-        return index >= 0 && (lower.Length == 3 || full!.StartsWith(lower, StringComparison.Ordinal)) ? index + 1 : null;
-    }
-
-    private static DayOfWeek? WeekdayOf(string name)
-    {
-        var lower = name.ToLowerInvariant();
-        if (lower.Length < 3)
+        for (var i = 0; i < names.Length; i++)
         {
-            return null;
+            if (names[i].Length > 0 && names[i].StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
         }
 
-        var index = Array.IndexOf(Weekdays, lower[..3]);
-        var full = index < 0 ? null : CultureInfo.InvariantCulture.DateTimeFormat.DayNames[index].ToLowerInvariant();
-        return index >= 0 && (lower.Length == 3 || full!.StartsWith(lower, StringComparison.Ordinal)) ? (DayOfWeek)index : null;
+        return null;
     }
 
     private static string NormalizeOffset(string text)
