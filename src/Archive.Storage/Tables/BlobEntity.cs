@@ -1,16 +1,8 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace Archive.Storage.Tables;
 
 /// <summary>What Archive last made of one blob: the post it gave (if any) and its current rejection (if any).</summary>
-public sealed class BlobEntity : ITableEntity
+public sealed class BlobEntity : ArchiveEntity
 {
-    public string PartitionKey { get; set; } = RowKeys.Partition;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string Blob { get; set; } = string.Empty;
 
     /// <summary>Row key of the post the last good version gave; null when there never was one.</summary>

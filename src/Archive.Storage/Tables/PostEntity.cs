@@ -1,16 +1,8 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace Archive.Storage.Tables;
 
 /// <summary>A post: its summary, where its content is, and the index entries it owns.</summary>
-public sealed class PostEntity : ITableEntity
+public sealed class PostEntity : ArchiveEntity
 {
-    public string PartitionKey { get; set; } = RowKeys.Partition;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string Id { get; set; } = string.Empty;
     public string Blob { get; set; } = string.Empty;
     public string ContentHash { get; set; } = string.Empty;

@@ -1,19 +1,11 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace Archive.Storage.Tables;
 
 /// <summary>
 /// Running totals of one scope (all posts, or one theme), kept so that <c>/api/themes</c> and
 /// <c>/api/reading-time</c> read a fixed number of entities whatever the archive's size.
 /// </summary>
-public sealed class TotalsEntity : ITableEntity
+public sealed class TotalsEntity : ArchiveEntity
 {
-    public string PartitionKey { get; set; } = RowKeys.Partition;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string Scope { get; set; } = RowKeys.AllScope;
     public int Posts { get; set; }
     public long Words { get; set; }
