@@ -21,29 +21,30 @@ public static partial class MarkdownRenderer
         if (more.Success)
         {
             var before = markdown[..more.Index];
-            textBeforeMore = PlainText(Markdig.Markdown.Parse(before, Pipeline), title);
+            textBeforeMore = ReadText(Markdig.Markdown.Parse(before, Pipeline), title, before.Length).Text;
 
             // The marker ends a paragraph, as an HTML comment line would; it is not shown.
             markdown = before + "\n" + markdown[(more.Index + more.Length)..];
         }
 
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
-        var text = PlainText(document, title, markdown.Length); // also neutralises unsafe URLs, before rendering
-        var heading = FindFirstHeading(document);
+        var (text, heading) = ReadText(document, title, markdown.Length); // also neutralises unsafe URLs, before rendering
 
         using var writer = new StringWriter(new System.Text.StringBuilder(markdown.Length + markdown.Length / 4), System.Globalization.CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return new RenderedBody(writer.ToString(), text, textBeforeMore, heading is null ? null : HeadingText(heading));
+        return new RenderedBody(writer.ToString(), text, textBeforeMore, heading);
     }
 
-    private static string PlainText(MarkdownDocument document, string? title, int capacity = 256)
+    /// <summary>The counted plain text, and the first level-1 heading's text (found once, used for both).</summary>
+    private static (string Text, string? FirstHeading) ReadText(MarkdownDocument document, string? title, int capacity)
     {
         var heading = FindFirstHeading(document);
-        var skip = heading is not null && (title is null || HeadingText(heading) == title.Trim()) ? heading : null;
-        return PlainTextWriter.Write(document, skip, capacity);
+        var headingText = heading is null ? null : HeadingText(heading);
+        var skip = headingText is not null && (title is null || headingText == title.Trim()) ? heading : null;
+        return (PlainTextWriter.Write(document, skip, capacity), headingText);
     }
 
     private static HeadingBlock? FindFirstHeading(MarkdownDocument document) =>
