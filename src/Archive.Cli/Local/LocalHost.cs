@@ -10,8 +10,6 @@ namespace Archive.Cli.Local;
 /// </summary>
 public static class LocalHost
 {
-    public const string DefaultUrl = "http://localhost:7071";
-
     public static WebApplication Build(string[] args, string url, Action<IConfigurationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
