@@ -76,6 +76,12 @@ serve() {
   return 1
 }
 
+# stop_serve: stops every `archive serve` started so far (its watcher lists the container every second).
+stop_serve() {
+  for pid in "${serve_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  serve_pids=()
+}
+
 cleanup_paths=()
 serve_pids=()
 azurite_pid=""

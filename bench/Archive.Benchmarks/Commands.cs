@@ -36,6 +36,28 @@ public static class Commands
         return 0;
     }
 
+    /// <summary>
+    /// The floor under any ingest on this Azurite: uploading the files (8 at a time) with nothing
+    /// ingesting them, then downloading them once, as an ingestor must.
+    /// </summary>
+    public static async Task<int> UploadsAsync(string connection, string folder)
+    {
+        var scratch = new BlobServiceClient(connection).GetBlobContainerClient("plainuploads" + Environment.ProcessId);
+        await scratch.CreateIfNotExistsAsync();
+        var files = Directory.GetFiles(folder, "*.md");
+        var options = new ParallelOptions { MaxDegreeOfParallelism = 8 };
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(files, options, async (file, ct) =>
+            await scratch.GetBlobClient(Path.GetFileName(file)).UploadAsync(BinaryData.FromBytes(await File.ReadAllBytesAsync(file, ct)), overwrite: true, ct));
+        var uploaded = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        await Parallel.ForEachAsync(files, options, async (file, ct) => await scratch.GetBlobClient(Path.GetFileName(file)).DownloadContentAsync(ct));
+        var downloaded = clock.Elapsed.TotalSeconds;
+        await scratch.DeleteAsync();
+        Console.WriteLine($"plain uploads: {files.Length} in {uploaded:F2} s: {files.Length / uploaded:F0}/s; downloads: {files.Length / downloaded:F0}/s");
+        return 0;
+    }
+
     /// <summary>Uploads a folder to a running local host's container and waits until every post is served.</summary>
     public static async Task<int> IngestAsync(string connection, string container, string folder, Uri api)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Archive.Core.Contract;
 using Archive.Storage.Tables;
 using Archive.Storage.Totals;
@@ -59,25 +60,20 @@ public sealed class ArchiveStore(BlobServiceClient blobs, TableServiceClient tab
         return new TotalsSnapshot(global ?? ScopeTotals.Empty(RowKeys.AllScope), themes);
     }
 
-    /// <summary>The five longest or two latest entries of a scope's index, leaving out the posts being changed.</summary>
-    public async Task<List<IndexedPost>> ReadIndexHeadAsync(ListSort sort, string scope, IReadOnlySet<string> excludedPostKeys, int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every served post (drafts left out), as one query over the post entities that reads only
+    /// what lists and totals need: one request per 1,000 posts.
+    /// </summary>
+    public async IAsyncEnumerable<IndexedPost> ReadServedPostsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var found = new List<IndexedPost>();
-        await foreach (var entry in QueryPrefix<IndexEntity>(RowKeys.IndexPrefix(sort, scope), count + excludedPostKeys.Count, null, cancellationToken))
+        string[] fields = [nameof(PostEntity.RowKey), nameof(PostEntity.SummaryJson), nameof(PostEntity.DateTicks), nameof(PostEntity.Draft)];
+        await foreach (var post in QueryPrefix<PostEntity>(RowKeys.PostPrefix, 1000, fields, cancellationToken))
         {
-            var postKey = RowKeys.Post(entry.RowKey[(entry.RowKey.LastIndexOf('|') + 1)..]);
-            if (!excludedPostKeys.Contains(postKey))
+            if (!post.Draft)
             {
-                found.Add(ToIndexedPost(postKey, entry.SummaryJson, entry.DateTicks));
-            }
-
-            if (found.Count == count)
-            {
-                break;
+                yield return ToIndexedPost(post.RowKey, post.SummaryJson, post.DateTicks);
             }
         }
-
-        return found;
     }
 
     public static IndexedPost ToIndexedPost(string postKey, string summaryJson, long? dateTicks) =>

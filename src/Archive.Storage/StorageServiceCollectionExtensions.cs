@@ -55,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ArchiveStore>();
         services.AddSingleton<IndexWriter>();
         services.AddSingleton<Ingestor>();
+        services.AddSingleton<BulkIngestor>();
         services.AddSingleton<Reconciler>();
         services.AddSingleton<PostReader>();
         return services;

@@ -77,6 +77,39 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Editing_the_longest_and_latest_post_keeps_the_totals_exact_reading_the_others_only_when_it_must()
+    {
+        for (var i = 1; i <= 7; i++)
+        {
+            await archive.UploadAsync($"edit{i}.md", Posts.Make($"edit{i}", $"Edit {i}", $"2024-01-0{i}", "Edits", words: i * 100));
+        }
+
+        async Task<int> EditAsync(string date, int words)
+        {
+            await archive.PutBlobAsync("edit7.md", Encoding.UTF8.GetBytes(Posts.Make("edit7", "Edit 7", date, "Edits", words: words)));
+            archive.Requests.Reset();
+            Assert.Equal(IngestOutcome.Updated, (await archive.Ingestor.IngestAsync("edit7.md", CancellationToken.None)).Outcome);
+            return archive.Requests.Total;
+        }
+
+        // Still the longest and the latest after the edit: nothing else can take its place.
+        var inPlace = await EditAsync("2024-01-07", 750);
+        // Shorter than the rest and older: the next longest and the next latest must be read.
+        var moved = await EditAsync("2023-12-31", 50);
+        Assert.Equal(inPlace + 1, moved);
+
+        foreach (var path in new[] { "reading-time?theme=edits", "reading-time" })
+        {
+            var longest = (await archive.GetJsonAsync(path)).GetProperty("longest").EnumerateArray().Select(p => p.GetProperty("id").GetString());
+            Assert.Equal(["edit6", "edit5", "edit4", "edit3", "edit2"], longest);
+        }
+
+        var theme = (await archive.GetJsonAsync("themes")).GetProperty("items").EnumerateArray().Single();
+        Assert.Equal("2024-01-06", theme.GetProperty("latestDate").GetString());
+        Assert.Equal(0, await archive.Reconciler.RecomputeTotalsAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Theme_change_moves_the_post_between_themes()
     {
         await archive.UploadAsync("mover.md", Posts.Make("mover", "Mover", theme: "Before Move"));

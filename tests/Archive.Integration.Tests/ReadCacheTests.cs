@@ -10,7 +10,7 @@ public sealed class ReadCacheTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        archive = await TestArchive.StartAsync(azurite, new Dictionary<string, string?> { ["Archive:ReadCacheSeconds"] = "1" });
+        archive = await TestArchive.StartAsync(azurite, new Dictionary<string, string?> { ["Archive:ReadCacheSeconds"] = "2" });
         await archive.UploadAsync("cached.md", Posts.Make("cached", "Cached", "2024-01-01", "Cache"));
     }
 
@@ -29,7 +29,7 @@ public sealed class ReadCacheTests(AzuriteFixture azurite) : IAsyncLifetime
 
         using var before = await archive.Http.GetAsync("posts/cached");
         await archive.UploadAsync("cached.md", Posts.Make("cached", "Cached Again", "2024-01-01", "Cache"));
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
         var after = await archive.GetJsonAsync("posts/cached");
         Assert.Equal("Cached Again", after.GetProperty("title").GetString());
 

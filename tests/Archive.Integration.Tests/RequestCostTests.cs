@@ -65,10 +65,11 @@ public sealed class RequestCostTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Equal(1, await CountAsync("GET", "reading-time"));
         Assert.Equal(1, await CountAsync("GET", "reading-time?theme=t3"));
         Assert.Equal(1, await CountAsync("GET", "health"));
+        // The first list page of a version also loads the catalog (one request per 1,000 posts); the rest share it.
         Assert.Equal(2, await CountAsync("GET", "posts?limit=20"));
-        Assert.Equal(2, await CountAsync("GET", "posts?limit=20&sort=longest"));
-        Assert.Equal(2, await CountAsync("GET", "posts?limit=20&theme=t5&from=2015-01-01&to=2018-12-31"));
-        Assert.Equal(2, await CountAsync("GET", "themes/t7?limit=20"));
+        Assert.Equal(1, await CountAsync("GET", "posts?limit=20&sort=longest"));
+        Assert.Equal(1, await CountAsync("GET", "posts?limit=20&theme=t5&from=2015-01-01&to=2018-12-31"));
+        Assert.Equal(1, await CountAsync("GET", "themes/t7?limit=20"));
         Assert.Equal(3, await CountAsync("GET", "posts/r0500"));
         Assert.Equal(0, await CountAsync("GET", "openapi.json"));
 

@@ -35,7 +35,7 @@ public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, Reconci
 
         var body = await cache.BodyAsync(Key(call), snapshot, async () =>
         {
-            var page = await reader.ListAsync(query, after, cancellationToken);
+            var page = await reader.ListAsync(query, after, snapshot.ETag, cancellationToken);
             return new PostList(page.Items.Select(snapshot.WithThemeName).ToList(), page.NextCursor);
         });
         return Json(body, snapshot);
@@ -105,7 +105,7 @@ public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, Reconci
 
         var body = await cache.BodyAsync(Key(call), snapshot, async () =>
         {
-            var page = await reader.ListAsync(query, after, cancellationToken);
+            var page = await reader.ListAsync(query, after, snapshot.ETag, cancellationToken);
             return new ThemePage(ThemeItemOf(theme), page.Items.Select(snapshot.WithThemeName).ToList(), page.NextCursor);
         });
         return Json(body, snapshot);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Archive.Storage.Reading;
 using Archive.Storage.Totals;
 using Microsoft.Extensions.Caching.Memory;
@@ -8,13 +9,18 @@ namespace Archive.Api.Endpoints;
 /// <summary>
 /// Keeps the totals for <see cref="ApiOptions.ReadCacheSeconds"/> and response bodies by the
 /// version they were built from: a reader is served from memory until something changes, and a
-/// change is seen within that many seconds. Off (0) reads storage on every request.
+/// change is seen within that many seconds. The totals are read again in the background once
+/// three quarters of that time have passed, one read at a time, so under steady traffic no request
+/// waits for storage. Off (0) reads storage on every request.
 /// </summary>
 public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options) : IDisposable
 {
     private const int MaxBodies = 10_000;
     private readonly TimeSpan totalsLifetime = TimeSpan.FromSeconds(options.Value.ReadCacheSeconds);
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxBodies + 1 });
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxBodies });
+    private readonly Lock gate = new();
+    private CachedTotals? latest;
+    private Task<TotalsSnapshot>? reading;
 
     private bool Enabled => totalsLifetime > TimeSpan.Zero;
 
@@ -25,14 +31,15 @@ public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options) :
             return await reader.ReadTotalsAsync(cancellationToken);
         }
 
-        if (cache.TryGetValue("totals", out TotalsSnapshot? snapshot))
+        var current = latest;
+        var age = current is null ? TimeSpan.MaxValue : Stopwatch.GetElapsedTime(current.ReadStartedAt);
+        if (age < totalsLifetime * 0.75)
         {
-            return snapshot!;
+            return current!.Snapshot;
         }
 
-        snapshot = await reader.ReadTotalsAsync(cancellationToken);
-        cache.Set("totals", snapshot, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = totalsLifetime, Size = 1 });
-        return snapshot;
+        var next = ReadAgain();
+        return age < totalsLifetime ? current!.Snapshot : await next.WaitAsync(cancellationToken);
     }
 
     /// <summary>The body for <paramref name="key"/> as of <paramref name="snapshot"/>'s version, built once per version.</summary>
@@ -55,4 +62,29 @@ public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options) :
     }
 
     public void Dispose() => cache.Dispose();
+
+    /// <summary>The read in flight, or a new one: never more than one at a time.</summary>
+    private Task<TotalsSnapshot> ReadAgain()
+    {
+        lock (gate)
+        {
+            if (reading is null || reading.IsCompleted)
+            {
+                reading = ReadAsync();
+            }
+
+            return reading;
+        }
+    }
+
+    private async Task<TotalsSnapshot> ReadAsync()
+    {
+        // Aged from before the read, so a snapshot is never older than its age says.
+        var startedAt = Stopwatch.GetTimestamp();
+        var snapshot = await reader.ReadTotalsAsync(CancellationToken.None);
+        latest = new CachedTotals(snapshot, startedAt);
+        return snapshot;
+    }
+
+    private sealed record CachedTotals(TotalsSnapshot Snapshot, long ReadStartedAt);
 }

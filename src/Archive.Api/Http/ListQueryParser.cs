@@ -9,9 +9,9 @@ namespace Archive.Api.Http;
 /// <summary>Query strings of the list routes to a <see cref="PostListQuery"/>, or the reason one is invalid (a 400).</summary>
 public static partial class ListQueryParser
 {
-    public static PostListQuery Parse(IQueryCollection query, string? themeFromRoute, out string? error, out string afterRowKey)
+    public static PostListQuery Parse(IQueryCollection query, string? themeFromRoute, out string? error, out string afterKey)
     {
-        afterRowKey = string.Empty;
+        afterKey = string.Empty;
         var invalid = new InvalidValue();
         var theme = themeFromRoute ?? OneValue(query, "theme", invalid);
         if (theme is not null && !SlugShape().IsMatch(theme))
@@ -58,7 +58,7 @@ public static partial class ListQueryParser
         }
 
         var result = new PostListQuery(sort, theme, fromTicks, toTicks, limit, OneValue(query, "cursor", invalid));
-        if (invalid.Message is null && result.Cursor is { } cursor && !PageCursor.TryRead(cursor, result.Fingerprint, out afterRowKey))
+        if (invalid.Message is null && result.Cursor is { } cursor && !PageCursor.TryRead(cursor, result.Fingerprint, out afterKey))
         {
             invalid.Set("cursor was not issued for this query; start again without it");
         }

@@ -1,17 +1,16 @@
 using Archive.Storage.Tables;
 using Archive.Storage.Totals;
-using Azure;
 
 namespace Archive.Storage.Ingestion;
 
 /// <summary>
-/// Plans the one transaction that takes posts out of the index and puts one in: post entities,
-/// list entries, and every total they move, each total guarded by the ETag it was read with.
+/// Plans the one transaction that takes posts out of the archive and puts posts in: the post
+/// entities and every total they move, each total guarded by the ETag it was read with.
 /// </summary>
 public sealed class IndexWriter(ArchiveStore store)
 {
     internal async Task<TableTransaction> PlanAsync(
-        IReadOnlyList<PostEntity> leaving, PostEntity? arriving, DateTimeOffset now, CancellationToken cancellationToken)
+        IReadOnlyList<PostEntity> leaving, IReadOnlyList<PostEntity> arriving, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var snapshot = await store.ReadTotalsAsync(cancellationToken);
         var transaction = new TableTransaction();
@@ -27,15 +26,14 @@ public sealed class IndexWriter(ArchiveStore store)
             return totals;
         }
 
-        var staleIndexKeys = new HashSet<string>(StringComparer.Ordinal);
+        var changing = leaving.Concat(arriving).Select(p => p.RowKey).ToHashSet(StringComparer.Ordinal);
         foreach (var post in leaving)
         {
-            if (post.RowKey != arriving?.RowKey)
+            if (!arriving.Any(a => a.RowKey == post.RowKey))
             {
                 transaction.Delete(post, post.ETag);
             }
 
-            staleIndexKeys.UnionWith(post.IndexKeyList());
             if (!post.Draft)
             {
                 var indexed = ArchiveStore.ToIndexedPost(post.RowKey, post.SummaryJson, post.DateTicks);
@@ -44,32 +42,20 @@ public sealed class IndexWriter(ArchiveStore store)
             }
         }
 
-        if (arriving is not null)
+        foreach (var post in arriving)
         {
-            transaction.Put(arriving);
-            foreach (var key in arriving.IndexKeyList())
+            transaction.Put(post);
+            if (!post.Draft)
             {
-                staleIndexKeys.Remove(key);
-                transaction.Upsert(new IndexEntity { RowKey = key, SummaryJson = arriving.SummaryJson, DateTicks = arriving.DateTicks });
-            }
-
-            if (!arriving.Draft)
-            {
-                var indexed = ArchiveStore.ToIndexedPost(arriving.RowKey, arriving.SummaryJson, arriving.DateTicks);
+                var indexed = ArchiveStore.ToIndexedPost(post.RowKey, post.SummaryJson, post.DateTicks);
                 snapshot.Global.Add(indexed);
                 Scope(indexed.Summary.Theme.Slug).Add(indexed);
             }
         }
 
-        foreach (var key in staleIndexKeys)
-        {
-            transaction.Delete(new IndexEntity { RowKey = key }, ETag.All);
-        }
-
-        var changing = leaving.Select(p => p.RowKey).Concat(arriving is null ? [] : [arriving.RowKey]).ToHashSet(StringComparer.Ordinal);
+        await RefillAsync(touched.Values.Where(t => t.NeedsLongest || t.NeedsLatest).ToList(), changing, cancellationToken);
         foreach (var totals in touched.Values)
         {
-            await RefillAsync(totals, changing, cancellationToken);
             if (totals.Scope != RowKeys.AllScope && totals.Posts == 0)
             {
                 if (totals.Exists)
@@ -103,16 +89,32 @@ public sealed class IndexWriter(ArchiveStore store)
         }
     }
 
-    private async Task RefillAsync(ScopeTotals totals, IReadOnlySet<string> changing, CancellationToken cancellationToken)
+    /// <summary>
+    /// Only when a change took out one of a scope's five longest or its latest post and did not
+    /// replace it: reads every served post once (one request per 1,000) to find the next.
+    /// </summary>
+    private async Task RefillAsync(List<ScopeTotals> gaps, HashSet<string> changing, CancellationToken cancellationToken)
     {
-        if (totals.NeedsLongest)
+        if (gaps.Count == 0)
         {
-            totals.RefillLongest(await store.ReadIndexHeadAsync(ListSort.Longest, totals.Scope, changing, ScopeTotals.LongestCount, cancellationToken));
+            return;
         }
 
-        if (totals.NeedsLatest)
+        var others = gaps.ToDictionary(t => t.Scope, _ => new List<IndexedPost>(), StringComparer.Ordinal);
+        await foreach (var post in store.ReadServedPostsAsync(cancellationToken))
         {
-            totals.RefillLatest(await store.ReadIndexHeadAsync(ListSort.Newest, totals.Scope, changing, 1, cancellationToken));
+            if (changing.Contains(post.Key))
+            {
+                continue;
+            }
+
+            others.GetValueOrDefault(RowKeys.AllScope)?.Add(post);
+            others.GetValueOrDefault(post.Summary.Theme.Slug)?.Add(post);
+        }
+
+        foreach (var totals in gaps)
+        {
+            totals.Refill(others[totals.Scope]);
         }
     }
 }

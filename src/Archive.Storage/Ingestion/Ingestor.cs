@@ -24,6 +24,27 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
             return new IngestResult(blobName, IngestOutcome.Ignored, Reason: "not a markdown blob (.md or .markdown)");
         }
 
+        if (await DownloadAsync(blobName, cancellationToken) is not { } blob)
+        {
+            return await RemoveAsync(blobName, cancellationToken);
+        }
+
+        var record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
+        if (IsUnchanged(record, blob.Seen))
+        {
+            logger.LogDebug("Unchanged {Blob}", blobName);
+            return new IngestResult(blobName, IngestOutcome.Unchanged, PostIdOf(record!));
+        }
+
+        var parsed = parser.Parse(blobName, blob.Bytes.Span, blob.LastModified);
+        return parsed.Outcome == ParseOutcome.Accepted
+            ? await StoreAsync(blobName, parsed.Post!, record, blob.Seen, cancellationToken)
+            : await RejectAsync(blobName, record, blob.Seen, parsed.Reason!, cancellationToken);
+    }
+
+    /// <summary>The blob as it is now, or null when it is gone.</summary>
+    internal async Task<DownloadedBlob?> DownloadAsync(string blobName, CancellationToken cancellationToken)
+    {
         BlobDownloadResult download;
         try
         {
@@ -31,23 +52,25 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
         }
         catch (RequestFailedException error) when (error.Status == 404)
         {
-            return await RemoveAsync(blobName, cancellationToken);
+            return null;
         }
 
         var bytes = download.Content.ToMemory();
-        var hash = ContentHash.Of(bytes.Span);
-        var record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
-        if (record is { RejectedHash: null } && record.ContentHash == hash)
-        {
-            logger.LogDebug("Unchanged {Blob}", blobName);
-            return new IngestResult(blobName, IngestOutcome.Unchanged, PostIdOf(record));
-        }
+        var seen = new BlobVersion(ContentHash.Of(bytes.Span), download.Details.ETag.ToString(), Md5(download.Details.ContentHash));
+        return new DownloadedBlob(bytes, seen, download.Details.LastModified);
+    }
 
-        var parsed = parser.Parse(blobName, bytes.Span, download.Details.LastModified);
-        var seen = new BlobVersion(hash, download.Details.ETag.ToString(), Md5(download.Details.ContentHash));
-        return parsed.Outcome == ParseOutcome.Accepted
-            ? await StoreAsync(blobName, parsed.Post!, record, seen, cancellationToken)
-            : await RejectAsync(blobName, record, seen, parsed.Reason!, cancellationToken);
+    /// <summary>The record says this very content is what the blob last gave, and it was not rejected.</summary>
+    internal static bool IsUnchanged(BlobEntity? record, BlobVersion seen) => record is { RejectedHash: null } && record.ContentHash == seen.Hash;
+
+    /// <summary>The summary as stored, or null with the reason when it cannot be stored.</summary>
+    internal static string? SummaryJson(Post post, out string? rejection)
+    {
+        var json = JsonSerializer.Serialize(PostSummary.From(post), ArchiveJson.Options);
+        rejection = json.Length > MaxSummaryCharacters
+            ? $"title, description and tags are {json.Length} characters together; at most {MaxSummaryCharacters} fit in a table property"
+            : null;
+        return rejection is null ? json : null;
     }
 
     /// <summary>Takes a deleted blob's post out of every endpoint and count, and forgets its rejection.</summary>
@@ -67,7 +90,7 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
                 post = null;
             }
 
-            var transaction = post is null ? new TableTransaction() : await writer.PlanAsync([post], null, time.GetUtcNow(), cancellationToken);
+            var transaction = post is null ? new TableTransaction() : await writer.PlanAsync([post], [], time.GetUtcNow(), cancellationToken);
             ForgetRejection(transaction, blobName, record);
             transaction.Delete(record, record.ETag);
             try
@@ -94,12 +117,9 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
 
     private async Task<IngestResult> StoreAsync(string blobName, Post post, BlobEntity? record, BlobVersion seen, CancellationToken cancellationToken)
     {
-        var summary = PostSummary.From(post);
-        var summaryJson = JsonSerializer.Serialize(summary, ArchiveJson.Options);
-        if (summaryJson.Length > MaxSummaryCharacters)
+        if (SummaryJson(post, out var tooLong) is not { } summaryJson)
         {
-            var reason = $"title, description and tags are {summaryJson.Length} characters together; at most {MaxSummaryCharacters} fit in a list entry";
-            return await RejectAsync(blobName, record, seen, reason, cancellationToken);
+            return await RejectAsync(blobName, record, seen, tooLong!, cancellationToken);
         }
 
         var postKey = RowKeys.Post(PostId.Key(post.Id));
@@ -144,7 +164,7 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
                 contentBlob ??= await UploadContentAsync(postKey, post, cancellationToken);
                 var entity = ToEntity(postKey, post, summaryJson, contentBlob, now);
                 entity.ETag = existing?.ETag ?? default;
-                transaction = await writer.PlanAsync([.. new[] { existing, previous }.OfType<PostEntity>()], entity, now, cancellationToken);
+                transaction = await writer.PlanAsync([.. new[] { existing, previous }.OfType<PostEntity>()], [entity], now, cancellationToken);
                 ForgetRejection(transaction, blobName, record);
                 transaction.Put(Record(record, blobName, postKey, seen));
             }
@@ -219,10 +239,10 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
         throw GaveUp(blobName);
     }
 
-    /// <summary>Table string properties hold 32K characters; the summary is copied into eight list entries.</summary>
+    /// <summary>Table string properties hold 32K characters.</summary>
     public const int MaxSummaryCharacters = 30_000;
 
-    private static BlobEntity Record(BlobEntity? record, string blobName, string postKey, BlobVersion seen)
+    internal static BlobEntity Record(BlobEntity? record, string blobName, string postKey, BlobVersion seen)
     {
         var updated = record ?? new BlobEntity { RowKey = RowKeys.Blob(blobName), Blob = blobName };
         updated.PostKey = postKey;
@@ -235,7 +255,7 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
     }
 
     /// <summary>Call before <see cref="Record"/> clears the record's rejection.</summary>
-    private static void ForgetRejection(TableTransaction transaction, string blobName, BlobEntity? record)
+    internal static void ForgetRejection(TableTransaction transaction, string blobName, BlobEntity? record)
     {
         if (record?.RejectedHash is not null)
         {
@@ -243,7 +263,7 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
         }
     }
 
-    private static PostEntity ToEntity(string postKey, Post post, string summaryJson, string contentBlob, DateTimeOffset now)
+    internal static PostEntity ToEntity(string postKey, Post post, string summaryJson, string contentBlob, DateTimeOffset now)
     {
         var dateTicks = post.Date?.UtcTicks;
         return new PostEntity
@@ -256,12 +276,11 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
             Draft = post.Draft,
             SummaryJson = summaryJson,
             DateTicks = dateTicks,
-            IndexKeys = post.Draft ? string.Empty : string.Join('\n', RowKeys.IndexKeys(postKey[RowKeys.PostPrefix.Length..], post.ThemeSlug, dateTicks, post.WordCount)),
             IngestedAt = now,
         };
     }
 
-    private async Task<string> UploadContentAsync(string postKey, Post post, CancellationToken cancellationToken)
+    internal async Task<string> UploadContentAsync(string postKey, Post post, CancellationToken cancellationToken)
     {
         // Named by content hash: a racing writer of another version never overwrites the blob a committed post points to.
         var name = $"{postKey[RowKeys.PostPrefix.Length..]}/{post.ContentHash}.json";
@@ -283,12 +302,14 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
         }
     }
 
-    private static string? PostIdOf(BlobEntity record) => record.PostKey?[RowKeys.PostPrefix.Length..];
+    internal static string? PostIdOf(BlobEntity record) => record.PostKey?[RowKeys.PostPrefix.Length..];
 
-    private static string? Md5(byte[]? md5) => md5 is { Length: > 0 } ? Convert.ToBase64String(md5) : null;
+    internal static string? Md5(byte[]? md5) => md5 is { Length: > 0 } ? Convert.ToBase64String(md5) : null;
 
     private static InvalidOperationException GaveUp(string blobName) =>
         new($"Gave up on {blobName} after {Conflicts.MaxAttempts} attempts lost to concurrent writers");
 
-    private sealed record BlobVersion(string Hash, string ETag, string? Md5);
+    internal sealed record BlobVersion(string Hash, string ETag, string? Md5);
+
+    internal sealed record DownloadedBlob(ReadOnlyMemory<byte> Bytes, BlobVersion Seen, DateTimeOffset LastModified);
 }

@@ -13,7 +13,7 @@ namespace Archive.Storage.Ingestion;
 /// whose blob is gone (blob triggers do not fire on delete), retries rejections, and (when asked)
 /// recomputes every total from the posts themselves.
 /// </summary>
-public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, TimeProvider time, ILogger<Reconciler> logger)
+public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngestor bulk, TimeProvider time, ILogger<Reconciler> logger)
 {
     private const int Parallelism = 8;
 
@@ -36,9 +36,8 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, TimeProvid
             .Select(b => b.Name)
             .ToList();
         var toRemove = records.Keys.Where(name => !blobs.ContainsKey(name)).ToList();
-        var results = new ConcurrentBag<IngestResult>();
+        var results = new ConcurrentBag<IngestResult>(await bulk.IngestAsync(toIngest, records, cancellationToken));
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(toIngest, options, async (name, ct) => results.Add(await ingestor.IngestAsync(name, ct)));
         await Parallel.ForEachAsync(toRemove, options, async (name, ct) => results.Add(await ingestor.RemoveAsync(name, ct)));
 
         var repaired = recomputeTotals ? await RecomputeTotalsAsync(cancellationToken) : 0;
@@ -74,15 +73,8 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, TimeProvid
         {
             var global = ScopeTotals.Empty(RowKeys.AllScope);
             var themes = new Dictionary<string, ScopeTotals>(StringComparer.Ordinal);
-            string[] fields = [nameof(PostEntity.RowKey), nameof(PostEntity.SummaryJson), nameof(PostEntity.DateTicks), nameof(PostEntity.Draft)];
-            await foreach (var post in store.QueryPrefix<PostEntity>(RowKeys.PostPrefix, 1000, fields, cancellationToken))
+            await foreach (var indexed in store.ReadServedPostsAsync(cancellationToken))
             {
-                if (post.Draft)
-                {
-                    continue;
-                }
-
-                var indexed = ArchiveStore.ToIndexedPost(post.RowKey, post.SummaryJson, post.DateTicks);
                 global.Add(indexed);
                 var slug = indexed.Summary.Theme.Slug;
                 if (!themes.TryGetValue(slug, out var theme))

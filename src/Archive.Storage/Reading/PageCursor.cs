@@ -6,23 +6,23 @@ using System.Text.Json;
 namespace Archive.Storage.Reading;
 
 /// <summary>
-/// Opaque paging cursors: the last row key served, bound to the query it was issued for and
+/// Opaque paging cursors: the list key of the last post served, bound to the query it was issued for and
 /// signed, so that a cursor that was not issued (or was issued for another query) is refused.
 /// </summary>
 public static class PageCursor
 {
     // The cursor only has to be unforgeable by accident or by a curious client, not secret.
-    private static readonly byte[] Key = Encoding.UTF8.GetBytes("archive-page-cursor-v1");
+    private static readonly byte[] Key = Encoding.UTF8.GetBytes("archive-page-cursor-v2");
 
-    public static string Issue(string fingerprint, string lastRowKey)
+    public static string Issue(string fingerprint, string lastKey)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new CursorPayload(fingerprint, lastRowKey, Sign(fingerprint, lastRowKey)));
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new CursorPayload(fingerprint, lastKey, Sign(fingerprint, lastKey)));
         return Base64Url.EncodeToString(payload);
     }
 
-    public static bool TryRead(string cursor, string fingerprint, out string lastRowKey)
+    public static bool TryRead(string cursor, string fingerprint, out string lastKey)
     {
-        lastRowKey = string.Empty;
+        lastKey = string.Empty;
         try
         {
             var payload = JsonSerializer.Deserialize<CursorPayload>(Base64Url.DecodeFromChars(cursor));
@@ -31,7 +31,7 @@ public static class PageCursor
                 return false;
             }
 
-            lastRowKey = payload.K;
+            lastKey = payload.K;
             return true;
         }
         catch (Exception error) when (error is FormatException or JsonException or ArgumentException)

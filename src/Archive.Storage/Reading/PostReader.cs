@@ -4,47 +4,26 @@ using Archive.Core.Parsing;
 using Archive.Storage.Tables;
 using Archive.Storage.Totals;
 using Azure;
-using Azure.Data.Tables;
 
 namespace Archive.Storage.Reading;
 
-/// <summary>The read side: pages of a list index, one post, totals, rejections.</summary>
+/// <summary>
+/// The read side: pages of a list, one post, totals, rejections. Lists are cut from a catalog of
+/// every served post, loaded once per version of the archive (one request per 1,000 posts) and
+/// shared by every reader of that version.
+/// </summary>
 public sealed class PostReader(ArchiveStore store)
 {
-    private static readonly string[] IndexFields = [nameof(IndexEntity.RowKey), nameof(IndexEntity.SummaryJson)];
+    private readonly Lock gate = new();
+    private (string Version, Task<PostCatalog> Load)? catalog;
 
     public Task<TotalsSnapshot> ReadTotalsAsync(CancellationToken cancellationToken) => store.ReadTotalsAsync(cancellationToken);
 
-    /// <summary>One page, reading only the entries of that page (plus one, to know whether another follows).</summary>
-    public async Task<PostPage> ListAsync(PostListQuery query, string afterRowKey, CancellationToken cancellationToken)
+    /// <summary>One page of a list as of <paramref name="version"/> (the ETag of the totals just read).</summary>
+    public async Task<PostPage> ListAsync(PostListQuery query, string afterKey, string version, CancellationToken cancellationToken)
     {
-        var prefix = RowKeys.IndexPrefix(query.Sort, query.Scope);
-        var (low, high) = KeyRange(query, prefix);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Partition} and RowKey ge {low} and RowKey lt {high}");
-        if (afterRowKey.Length > 0)
-        {
-            filter += " and " + TableClient.CreateQueryFilter($"RowKey gt {afterRowKey}");
-        }
-
-        if (query.HasDateFilter && query.Sort is ListSort.Longest or ListSort.Shortest)
-        {
-            // These keys are not dates: the filter runs in the service over the scope's entries (docs/storage.md).
-            filter += " and " + TableClient.CreateQueryFilter($"DateTicks ge {query.FromTicks ?? 0L} and DateTicks lt {query.ToTicks ?? long.MaxValue}");
-        }
-
-        var found = new List<IndexEntity>(query.Limit + 1);
-        await foreach (var page in store.Table.QueryAsync<IndexEntity>(filter, query.Limit + 1, IndexFields, cancellationToken).AsPages())
-        {
-            found.AddRange(page.Values);
-            if (found.Count > query.Limit)
-            {
-                break;
-            }
-        }
-
-        var items = found.Take(query.Limit).Select(e => JsonSerializer.Deserialize<PostSummary>(e.SummaryJson, ArchiveJson.Options)!).ToList();
-        var next = found.Count > query.Limit ? PageCursor.Issue(query.Fingerprint, found[query.Limit - 1].RowKey) : null;
-        return new PostPage(items, next);
+        var posts = await CatalogAsync(version).WaitAsync(cancellationToken);
+        return posts.Page(query, afterKey);
     }
 
     /// <summary>A served post by id (any case); null when there is none, or it is a draft.</summary>
@@ -88,17 +67,30 @@ public sealed class PostReader(ArchiveStore store)
         return [.. rejections.OrderBy(r => r.Blob, StringComparer.Ordinal)];
     }
 
-    private static (string Low, string High) KeyRange(PostListQuery query, string prefix)
+    private Task<PostCatalog> CatalogAsync(string version)
     {
-        if (!query.HasDateFilter || query.Sort is ListSort.Longest or ListSort.Shortest)
+        lock (gate)
         {
-            return (prefix, RowKeys.PrefixEnd(prefix));
+            if (catalog is { } loaded && loaded.Version == version && !loaded.Load.IsFaulted && !loaded.Load.IsCanceled)
+            {
+                return loaded.Load;
+            }
+
+            // Not tied to one caller's cancellation: every reader of this version shares the load.
+            var load = LoadCatalogAsync();
+            catalog = (version, load);
+            return load;
+        }
+    }
+
+    private async Task<PostCatalog> LoadCatalogAsync()
+    {
+        var posts = new List<IndexedPost>();
+        await foreach (var post in store.ReadServedPostsAsync(CancellationToken.None))
+        {
+            posts.Add(post);
         }
 
-        var from = query.FromTicks ?? 0;
-        var to = query.ToTicks ?? DateTime.MaxValue.Ticks;
-        return query.Sort == ListSort.Newest
-            ? (prefix + RowKeys.DescendingTicks(to - 1), prefix + RowKeys.DescendingTicks(from) + "}")
-            : (prefix + RowKeys.AscendingTicks(from), prefix + RowKeys.AscendingTicks(to));
+        return new PostCatalog(posts);
     }
 }

@@ -1,6 +1,6 @@
 namespace Archive.Storage.Tables;
 
-/// <summary>The orders <c>/api/posts</c> can page in; each value is the letter of its index in row keys.</summary>
+/// <summary>The orders <c>/api/posts</c> can page in; each value is its letter in a cursor's query fingerprint.</summary>
 public enum ListSort
 {
     Newest = 'n',

@@ -1,6 +1,6 @@
 namespace Archive.Storage.Tables;
 
-/// <summary>A post: its summary, where its content is, and the index entries it owns.</summary>
+/// <summary>A post: its summary (what lists and totals are made of) and where its content is.</summary>
 public sealed class PostEntity : ArchiveEntity
 {
     public string Id { get; set; } = string.Empty;
@@ -11,10 +11,5 @@ public sealed class PostEntity : ArchiveEntity
     public string SummaryJson { get; set; } = string.Empty;
     public long? DateTicks { get; set; }
 
-    /// <summary>Row keys of this post's index entries, one per line (empty for a draft).</summary>
-    public string IndexKeys { get; set; } = string.Empty;
-
     public DateTimeOffset IngestedAt { get; set; }
-
-    public IEnumerable<string> IndexKeyList() => IndexKeys.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -5,8 +5,8 @@ using System.Text;
 namespace Archive.Storage.Tables;
 
 /// <summary>
-/// Every entity lives in one partition so that a post, its list entries and the totals change in
-/// one entity-group transaction. Row keys start with a kind prefix; docs/storage.md has the layout.
+/// Every entity lives in one partition so that a post and the totals change in one entity-group
+/// transaction. Row keys start with a kind prefix; docs/storage.md has the layout.
 /// </summary>
 public static class RowKeys
 {
@@ -29,24 +29,7 @@ public static class RowKeys
 
     public static string ThemeTotals(string themeSlug) => "a|t|" + themeSlug;
 
-    public static string IndexPrefix(ListSort sort, string scope) => $"i|{(char)sort}|{scope}|";
-
-    /// <summary>The row keys of a post's list entries: each sort, over all posts and within its theme.</summary>
-    public static IReadOnlyList<string> IndexKeys(string idKey, string themeSlug, long? dateTicks, int wordCount)
-    {
-        var keys = new List<string>(8);
-        foreach (var scope in new[] { AllScope, themeSlug })
-        {
-            foreach (var sort in Enum.GetValues<ListSort>())
-            {
-                keys.Add(IndexPrefix(sort, scope) + SortValue(sort, dateTicks, wordCount) + "|" + idKey);
-            }
-        }
-
-        return keys;
-    }
-
-    /// <summary>The part of an index key that orders it; posts without a date sort last either way.</summary>
+    /// <summary>What orders a post in a list (before its id); posts without a date sort last either way.</summary>
     public static string SortValue(ListSort sort, long? dateTicks, int wordCount) => sort switch
     {
         ListSort.Newest => dateTicks is { } t ? DescendingTicks(t) : NoDate,

@@ -6,8 +6,9 @@ namespace Archive.Storage.Totals;
 
 /// <summary>
 /// The totals of one scope in memory: changed post by post as posts come and go, or rebuilt from
-/// every post. Removing one of the five longest (or the latest) leaves a gap only the index can
-/// fill; <see cref="NeedsLongest"/> and <see cref="NeedsLatest"/> say when to ask it.
+/// every post. Removing one of the five longest (or the latest) leaves a gap that only the other
+/// posts can fill, unless the change itself fills it (a post edited in place usually does);
+/// <see cref="NeedsLongest"/> and <see cref="NeedsLatest"/> say when they must be read.
 /// </summary>
 public sealed class ScopeTotals
 {
@@ -16,6 +17,9 @@ public sealed class ScopeTotals
     private readonly SortedDictionary<int, int> histogram;
     private readonly Dictionary<string, int> names;
     private List<IndexedPost> longest;
+    private int missingLongest;
+    private IndexedPost? longestBoundary;
+    private long? removedLatestTicks;
 
     private ScopeTotals(string scope, TotalsEntity entity)
     {
@@ -46,8 +50,8 @@ public sealed class ScopeTotals
     public string? LatestDate { get; private set; }
     public IReadOnlyList<IndexedPost> Longest => longest;
     public IReadOnlyDictionary<int, int> Histogram => histogram;
-    public bool NeedsLongest { get; private set; }
-    public bool NeedsLatest { get; private set; }
+    public bool NeedsLongest => missingLongest > 0;
+    public bool NeedsLatest => removedLatestTicks is not null;
 
     public static ScopeTotals From(TotalsEntity entity) => new(entity.Scope, entity);
 
@@ -69,14 +73,17 @@ public sealed class ScopeTotals
         Minutes -= post.Summary.ReadingTime;
         Decrement(histogram, post.Summary.ReadingTime);
         Decrement(names, post.Summary.Theme.Name);
+        var fifth = longest.Count == LongestCount ? longest[^1] : null;
         if (longest.RemoveAll(p => p.Key == post.Key) > 0 && Posts >= LongestCount)
         {
-            NeedsLongest = true;
+            // Every post outside the five sorts after the fifth: one that sorts before it fills the gap.
+            missingLongest++;
+            longestBoundary ??= fifth;
         }
 
         if (post.DateTicks is { } ticks && ticks == LatestTicks)
         {
-            NeedsLatest = true;
+            removedLatestTicks = ticks;
             LatestTicks = null;
             LatestDate = null;
         }
@@ -93,29 +100,22 @@ public sealed class ScopeTotals
         ConsiderForLatest(post);
     }
 
-    /// <summary>Fills the five longest from the index's longest entries (which must not hold the posts being changed).</summary>
-    public void RefillLongest(IEnumerable<IndexedPost> fromIndex)
+    /// <summary>Fills the gaps from the scope's other posts (which must not include the posts being changed).</summary>
+    public void Refill(IEnumerable<IndexedPost> others)
     {
-        foreach (var post in fromIndex)
+        var refillLongest = NeedsLongest;
+        foreach (var post in others)
         {
-            if (longest.All(p => p.Key != post.Key))
+            if (refillLongest && longest.All(p => p.Key != post.Key))
             {
                 ConsiderForLongest(post);
             }
-        }
 
-        NeedsLongest = false;
-    }
-
-    /// <summary>Finds the latest date again from the index's newest entries (without the posts being changed).</summary>
-    public void RefillLatest(IEnumerable<IndexedPost> fromIndex)
-    {
-        foreach (var post in fromIndex)
-        {
             ConsiderForLatest(post);
         }
 
-        NeedsLatest = false;
+        missingLongest = 0;
+        removedLatestTicks = null;
     }
 
     /// <summary>The entity to store: the one read, with the new values.</summary>
@@ -142,6 +142,11 @@ public sealed class ScopeTotals
 
     private void ConsiderForLongest(IndexedPost post)
     {
+        if (missingLongest > 0 && longestBoundary is not null && IndexedPost.LongestFirst(post, longestBoundary) <= 0)
+        {
+            missingLongest--;
+        }
+
         longest.Add(post);
         longest.Sort(IndexedPost.LongestFirst);
         if (longest.Count > LongestCount)
@@ -152,7 +157,18 @@ public sealed class ScopeTotals
 
     private void ConsiderForLatest(IndexedPost post)
     {
-        if (post.DateTicks is { } ticks && (LatestTicks is null || ticks > LatestTicks))
+        if (post.DateTicks is not { } ticks)
+        {
+            return;
+        }
+
+        if (ticks >= removedLatestTicks)
+        {
+            // No other post can be later than the latest that left.
+            removedLatestTicks = null;
+        }
+
+        if (LatestTicks is null || ticks > LatestTicks)
         {
             LatestTicks = ticks;
             LatestDate = post.Summary.Date;

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Archive.Core.Model;
+using Archive.Core.Parsing;
+using Archive.Storage.Tables;
+using Azure;
+using Microsoft.Extensions.Logging;
+
+namespace Archive.Storage.Ingestion;
+
+/// <summary>
+/// The reconciler's path for many blobs at once (a whole archive uploaded, say): blobs are
+/// downloaded and parsed in parallel, and posts new to the archive are committed in groups, with
+/// one read of the totals and one transaction per group instead of per post. Everything else
+/// (changed posts, rejections, deletions, duplicate ids) and any group that loses a race to another
+/// writer goes through <see cref="Ingestor"/> one blob at a time, so those rules live once.
+/// </summary>
+public sealed class BulkIngestor(ArchiveStore store, PostParser parser, Ingestor ingestor, IndexWriter writer, TimeProvider time, ILogger<BulkIngestor> logger)
+{
+    /// <summary>A transaction holds 100 entities: per post its entity, its blob record, perhaps a rejection's removal, and a total.</summary>
+    public const int GroupSize = 24;
+
+    private const int Parallelism = 8;
+
+    public async Task<IReadOnlyList<IngestResult>> IngestAsync(
+        IReadOnlyList<string> blobNames, IReadOnlyDictionary<string, BlobEntity> records, CancellationToken cancellationToken)
+    {
+        var owned = records.Values.Select(r => r.PostKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var claimed = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var results = new ConcurrentBag<IngestResult>();
+        var oneByOne = new ConcurrentBag<string>();
+        var ready = Channel.CreateUnbounded<NewPost>(new UnboundedChannelOptions { SingleReader = true });
+        var committing = CommitAsync(ready.Reader, results, oneByOne, cancellationToken);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        try
+        {
+            await Parallel.ForEachAsync(blobNames, options, async (name, ct) =>
+            {
+                var (done, post) = await PrepareAsync(name, records.GetValueOrDefault(name), owned, claimed, ct);
+                if (post is not null)
+                {
+                    ready.Writer.TryWrite(post);
+                }
+                else if (done is not null)
+                {
+                    results.Add(done);
+                }
+                else
+                {
+                    oneByOne.Add(name);
+                }
+            });
+        }
+        finally
+        {
+            ready.Writer.Complete();
+            await committing;
+        }
+
+        // After the groups, so that a blob claiming an id another blob just took finds its owner.
+        await Parallel.ForEachAsync(oneByOne, options, async (name, ct) => results.Add(await ingestor.IngestAsync(name, ct)));
+        return [.. results];
+    }
+
+    /// <summary>A post new to the archive, ready to commit; a result when there is nothing to write; neither for the one-by-one path.</summary>
+    private async Task<(IngestResult? Done, NewPost? Post)> PrepareAsync(
+        string blobName, BlobEntity? record, HashSet<string> owned, ConcurrentDictionary<string, string> claimed, CancellationToken cancellationToken)
+    {
+        if (!PostBlobName.IsPost(blobName) || record?.PostKey is not null || await ingestor.DownloadAsync(blobName, cancellationToken) is not { } blob)
+        {
+            return (null, null);
+        }
+
+        if (Ingestor.IsUnchanged(record, blob.Seen))
+        {
+            return (new IngestResult(blobName, IngestOutcome.Unchanged, Ingestor.PostIdOf(record!)), null);
+        }
+
+        var parsed = parser.Parse(blobName, blob.Bytes.Span, blob.LastModified);
+        if (parsed.Outcome != ParseOutcome.Accepted || Ingestor.SummaryJson(parsed.Post!, out _) is not { } summaryJson)
+        {
+            return (null, null);
+        }
+
+        var post = parsed.Post!;
+        var postKey = RowKeys.Post(PostId.Key(post.Id));
+        if (owned.Contains(postKey) || !claimed.TryAdd(postKey, blobName))
+        {
+            return (null, null);
+        }
+
+        var contentBlob = await ingestor.UploadContentAsync(postKey, post, cancellationToken);
+        var entity = Ingestor.ToEntity(postKey, post, summaryJson, contentBlob, time.GetUtcNow());
+        return (null, new NewPost(blobName, post.Id, entity, record, blob.Seen));
+    }
+
+    /// <summary>One writer, so groups never race each other for the totals; a group is committed when full, or at the end.</summary>
+    private async Task CommitAsync(ChannelReader<NewPost> ready, ConcurrentBag<IngestResult> results, ConcurrentBag<string> oneByOne, CancellationToken cancellationToken)
+    {
+        var group = new List<NewPost>(GroupSize);
+        while (await ready.WaitToReadAsync(cancellationToken))
+        {
+            while (group.Count < GroupSize && ready.TryRead(out var post))
+            {
+                group.Add(post);
+            }
+
+            if (group.Count == GroupSize)
+            {
+                await CommitGroupAsync(group, results, oneByOne, cancellationToken);
+                group = new List<NewPost>(GroupSize);
+            }
+        }
+
+        if (group.Count > 0)
+        {
+            await CommitGroupAsync(group, results, oneByOne, cancellationToken);
+        }
+    }
+
+    private async Task CommitGroupAsync(List<NewPost> group, ConcurrentBag<IngestResult> results, ConcurrentBag<string> oneByOne, CancellationToken cancellationToken)
+    {
+        if (!await TryCommitAsync(group, cancellationToken))
+        {
+            foreach (var post in group)
+            {
+                oneByOne.Add(post.Blob);
+            }
+
+            return;
+        }
+
+        foreach (var post in group)
+        {
+            logger.LogInformation("Ingested {Blob} as post {PostId} ({Outcome})", post.Blob, post.Id, IngestOutcome.Added);
+            results.Add(new IngestResult(post.Blob, IngestOutcome.Added, post.Id));
+        }
+    }
+
+    private async Task<bool> TryCommitAsync(List<NewPost> group, CancellationToken cancellationToken)
+    {
+        var transaction = await writer.PlanAsync([], [.. group.Select(p => p.Entity)], time.GetUtcNow(), cancellationToken);
+        foreach (var post in group)
+        {
+            Ingestor.ForgetRejection(transaction, post.Blob, post.Record);
+            transaction.Put(Ingestor.Record(post.Record, post.Blob, post.Entity.RowKey, post.Seen));
+        }
+
+        try
+        {
+            await transaction.SubmitAsync(store.Table, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
+        {
+            // Another writer moved a total, a record or took an id: each blob again on its own.
+            logger.LogDebug("A group of {Count} lost a race ({Status}); ingesting them one by one", group.Count, error.Status);
+            return false;
+        }
+    }
+
+    private sealed record NewPost(string Blob, string Id, PostEntity Entity, BlobEntity? Record, Ingestor.BlobVersion Seen);
+}
