@@ -121,8 +121,17 @@ public static class Commands
             perUnchanged.Add(counter.Total);
         }
 
+        // The reconciler's path: the same posts again as new ones, all at once.
+        var reconciler = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Reconciler>(services);
+        await store.Table.DeleteAsync();
+        await store.Table.CreateAsync();
+        counter.Reset();
+        var report = await reconciler.ReconcileAsync(recomputeTotals: false, CancellationToken.None);
+        var perBulk = (double)counter.Total / report.Added;
+
         Console.WriteLine($"storage requests per new post: mean {perNew.Average():F2}, max {perNew.Max()} (over {files.Count})");
         Console.WriteLine($"storage requests per unchanged re-upload: mean {perUnchanged.Average():F2}, max {perUnchanged.Max()}");
+        Console.WriteLine($"storage requests per new post in bulk (reconciler, groups of {BulkIngestor.GroupSize}): {perBulk:F2} ({counter.Total} for {report.Added})");
         await store.Table.DeleteAsync();
         await store.Posts.DeleteAsync();
         await store.Content.DeleteAsync();

@@ -8,10 +8,11 @@ namespace Archive.Api.Endpoints;
 
 /// <summary>
 /// Keeps the totals for <see cref="ApiOptions.ReadCacheSeconds"/> and response bodies by the
-/// version they were built from: a reader is served from memory until something changes, and a
-/// change is seen within that many seconds. The totals are read again in the background once
-/// three quarters of that time have passed, one read at a time, so under steady traffic no request
-/// waits for storage. Off (0) reads storage on every request.
+/// version they were built from: a reader is served from memory until something changes. Once half
+/// that time has passed the totals are read again in the background, one read at a time, while
+/// requests keep being answered from the snapshot in hand; only a snapshot older than twice that
+/// time makes a request wait. So a change shows within about that many seconds (at most twice),
+/// and under steady traffic no request waits for storage. Off (0) reads storage on every request.
 /// </summary>
 public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options) : IDisposable
 {
@@ -33,13 +34,13 @@ public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options) :
 
         var current = latest;
         var age = current is null ? TimeSpan.MaxValue : Stopwatch.GetElapsedTime(current.ReadStartedAt);
-        if (age < totalsLifetime * 0.75)
+        if (age < totalsLifetime / 2)
         {
             return current!.Snapshot;
         }
 
         var next = ReadAgain();
-        return age < totalsLifetime ? current!.Snapshot : await next.WaitAsync(cancellationToken);
+        return age < totalsLifetime * 2 ? current!.Snapshot : await next.WaitAsync(cancellationToken);
     }
 
     /// <summary>The body for <paramref name="key"/> as of <paramref name="snapshot"/>'s version, built once per version.</summary>

@@ -1,13 +1,18 @@
+using System.Diagnostics;
 using Archive.Storage;
 using Archive.Storage.Ingestion;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 
 namespace Archive.Cli.Local;
 
 /// <summary>
 /// Stands in for the blob trigger (which needs the Functions host) and the reconcile timer: it
-/// reconciles the container with the index every second or so, which ingests uploads and removes
-/// deletions within the contract's 5 seconds. Storage being down is logged, not fatal.
+/// lists the container every second or so and reconciles what changed since the last listing, which
+/// ingests uploads and removes deletions within the contract's 5 seconds. Listing a large container is
+/// costly for the emulator (about 1.5 s for 10,000 blobs on Azurite), so the watcher rests at least
+/// as long as its last listing took: it never keeps storage busier than half the time. Storage
+/// being down is logged, not fatal.
 /// </summary>
 public sealed class BlobWatcher(ArchiveStore store, Reconciler reconciler, IOptions<WatchOptions> options, ILogger<BlobWatcher> logger)
     : BackgroundService
@@ -24,10 +29,10 @@ public sealed class BlobWatcher(ArchiveStore store, Reconciler reconciler, IOpti
         var lastRecompute = DateTimeOffset.MinValue;
         var wasFailing = false;
         var created = false;
-        string? reconciledListing = null;
-        using var timer = new PeriodicTimer(interval);
-        do
+        IReadOnlyDictionary<string, BlobItem>? reconciled = null;
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var rest = interval;
             try
             {
                 if (!created)
@@ -37,14 +42,14 @@ public sealed class BlobWatcher(ArchiveStore store, Reconciler reconciler, IOpti
                 }
 
                 var recompute = DateTimeOffset.UtcNow - lastRecompute >= recomputeEvery;
-                // One listing a tick; the reconciler (which reads every blob record) runs only when
-                // the listing changed, so an idle stack leaves storage free for readers.
-                var listing = await ListingFingerprintAsync(stoppingToken);
-                if (recompute || listing != reconciledListing)
-                {
-                    await reconciler.ReconcileAsync(recompute, stoppingToken);
-                    reconciledListing = listing;
-                }
+                var started = Stopwatch.GetTimestamp();
+                var listing = await reconciler.ListAsync(stoppingToken);
+                var listed = Stopwatch.GetElapsedTime(started);
+                rest = listed > interval ? listed : interval;
+
+                // Against the last listing reconciled: an idle stack makes no other request.
+                await reconciler.ReconcileAsync(listing, reconciled, recompute, stoppingToken);
+                reconciled = listing;
 
                 if (recompute)
                 {
@@ -64,21 +69,18 @@ public sealed class BlobWatcher(ArchiveStore store, Reconciler reconciler, IOpti
                     logger.LogWarning("Cannot reach storage ({Message}); retrying every {Interval}", error.Message, interval);
                     wasFailing = true;
                     created = false;
-                    reconciledListing = null;
+                    reconciled = null;
                 }
             }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
 
-    private async Task<string> ListingFingerprintAsync(CancellationToken cancellationToken)
-    {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        await foreach (var blob in store.Posts.GetBlobsAsync(cancellationToken: cancellationToken))
-        {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(blob.Name + "\n" + blob.Properties.ETag + "\n"));
+            try
+            {
+                await Task.Delay(rest, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
-
-        return Convert.ToHexString(hash.GetHashAndReset());
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Archive.Storage.Ingestion;
 
 /// <summary>
-/// One blob into the index: parse it, then write the post, its list entries and the totals in one
+/// One blob into the archive: parse it, then write the post, its blob record and the totals in one
 /// transaction. Identical content writes nothing; a rejection is recorded and never touches the
 /// last good version of the post. Storage failures are thrown, so a trigger retries.
 /// </summary>

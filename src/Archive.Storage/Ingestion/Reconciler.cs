@@ -17,7 +17,12 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
 {
     private const int Parallelism = 8;
 
-    public async Task<ReconcileReport> ReconcileAsync(bool recomputeTotals, CancellationToken cancellationToken)
+    public async Task<ReconcileReport> ReconcileAsync(bool recomputeTotals, CancellationToken cancellationToken) =>
+        await ReconcileAsync(await ListAsync(cancellationToken), recomputeTotals, cancellationToken);
+
+
+    /// <summary>Every blob of the posts container, by name: the listing a reconcile works from.</summary>
+    public async Task<IReadOnlyDictionary<string, BlobItem>> ListAsync(CancellationToken cancellationToken)
     {
         var blobs = new Dictionary<string, BlobItem>(StringComparer.Ordinal);
         await foreach (var blob in store.Posts.GetBlobsAsync(cancellationToken: cancellationToken))
@@ -25,6 +30,43 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
             blobs[blob.Name] = blob;
         }
 
+        return blobs;
+    }
+
+    /// <summary>
+    /// Reconciles with a listing the caller already made (listing a large container is the costly
+    /// part). Given the caller's previous listing, and no recompute asked, only the blobs whose ETag
+    /// changed and those that vanished are looked at, one by one, without reading every blob record;
+    /// when that is more than a group of blobs (a folder being uploaded), the whole container is
+    /// reconciled, so that new posts are committed in groups.
+    /// </summary>
+    public async Task<ReconcileReport> ReconcileAsync(
+        IReadOnlyDictionary<string, BlobItem> blobs, IReadOnlyDictionary<string, BlobItem>? since, bool recomputeTotals, CancellationToken cancellationToken)
+    {
+        if (since is null || recomputeTotals)
+        {
+            return await ReconcileAsync(blobs, recomputeTotals, cancellationToken);
+        }
+
+        var changed = blobs.Values
+            .Where(b => PostBlobName.IsPost(b.Name) && (!since.TryGetValue(b.Name, out var before) || before.Properties.ETag != b.Properties.ETag))
+            .Select(b => b.Name)
+            .ToList();
+        var vanished = since.Keys.Where(name => !blobs.ContainsKey(name)).ToList();
+        if (changed.Count + vanished.Count > BulkIngestor.GroupSize)
+        {
+            return await ReconcileAsync(blobs, recomputeTotals: false, cancellationToken);
+        }
+
+        var results = new ConcurrentBag<IngestResult>();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(changed, options, async (name, ct) => results.Add(await ingestor.IngestAsync(name, ct)));
+        await Parallel.ForEachAsync(vanished, options, async (name, ct) => results.Add(await ingestor.RemoveAsync(name, ct)));
+        return Report(blobs, changed.Count, results, repaired: 0);
+    }
+
+    private async Task<ReconcileReport> ReconcileAsync(IReadOnlyDictionary<string, BlobItem> blobs, bool recomputeTotals, CancellationToken cancellationToken)
+    {
         var records = new Dictionary<string, BlobEntity>(StringComparer.Ordinal);
         await foreach (var record in store.QueryPrefix<BlobEntity>(RowKeys.BlobPrefix, 1000, null, cancellationToken))
         {
@@ -41,13 +83,18 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
         await Parallel.ForEachAsync(toRemove, options, async (name, ct) => results.Add(await ingestor.RemoveAsync(name, ct)));
 
         var repaired = recomputeTotals ? await RecomputeTotalsAsync(cancellationToken) : 0;
+        return Report(blobs, toIngest.Count, results, repaired);
+    }
+
+    private ReconcileReport Report(IReadOnlyDictionary<string, BlobItem> blobs, int lookedAt, IReadOnlyCollection<IngestResult> results, int repaired)
+    {
         var changes = results.Where(r => r.Outcome != IngestOutcome.Unchanged).OrderBy(r => r.Blob, StringComparer.Ordinal).ToList();
         int Count(IngestOutcome outcome) => results.Count(r => r.Outcome == outcome);
         var report = new ReconcileReport(
             blobs.Count,
             Count(IngestOutcome.Added),
             Count(IngestOutcome.Updated),
-            blobs.Keys.Count(PostBlobName.IsPost) - toIngest.Count + Count(IngestOutcome.Unchanged),
+            blobs.Keys.Count(PostBlobName.IsPost) - lookedAt + Count(IngestOutcome.Unchanged),
             Count(IngestOutcome.Rejected),
             blobs.Keys.Count(name => !PostBlobName.IsPost(name)),
             Count(IngestOutcome.Removed),
