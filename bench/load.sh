@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # wrk against the local host (archive serve, private Azurite) at 1,000 and then 10,000 posts:
 # requests per second and p50/p99 latency of the main routes and of a conditional GET that
-# answers 304. Traffic goes to localhost only, for DURATION seconds per route.
+# answers 304. Each stage is measured twice: with the watcher running (the local stack as a
+# developer runs it: it lists the container every second or so) and with it off (the API alone,
+# as in Azure, where Event Grid replaces the polling). Traffic goes to localhost only, for
+# DURATION seconds per route.
 #   DURATION=10 CONNECTIONS=16 STAGES="1000 10000" bench/load.sh
 source "$(dirname "$0")/lib.sh"
 duration=${DURATION:-10}
@@ -17,7 +20,6 @@ rm -rf "$first" "$rest" && mkdir -p "$first" "$rest"
 files=("$full"/*.md)
 ln -f "${files[@]:0:1000}" "$first/"
 ln -f "${files[@]:1000}" "$rest/"
-serve load
 
 measure() {
   local label=$1 url=$2 header=${3:-}
@@ -30,20 +32,38 @@ measure() {
   p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
   errors=$(awk '/Non-2xx or 3xx/ { print $NF }' <<<"$out")
-  printf '%-8s %-34s %10s %10s %10s %s\n' "$posts" "$label" "$rps" "$p50" "$p99" "${errors:+($errors errors)}"
+  printf '%-8s %-9s %-34s %10s %10s %10s %s\n' "$posts" "$mode" "$label" "$rps" "$p50" "$p99" "${errors:+($errors errors)}" | tee -a "$results"
 }
 
+measure_routes() {
+  mode=$1
+  measure "/api/posts?limit=20" "$api/posts?limit=20"
+  measure "/api/posts/{id}" "$api/posts/$id"
+  measure "/api/themes" "$api/themes"
+  measure "/api/reading-time" "$api/reading-time"
+  measure "/api/posts?limit=20 (304)" "$api/posts?limit=20" "If-None-Match: $etag"
+}
+
+results="$work/load-results.txt"
+: >"$results"
+printf '%-8s %-9s %-34s %10s %10s %10s\n' posts watcher route req/s p50 p99
 for stage in $stages; do
+  stop_serve
+  serve load
   if [ "$stage" = 1000 ]; then $bench_tool ingest "$azurite_connection" load "$first" "$api/" >&2; else $bench_tool ingest "$azurite_connection" load "$rest" "$api/" >&2; fi
   posts=$(curl -s "$api/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["posts"])')
   id=$(curl -s "$api/posts?limit=1&sort=longest" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
   etag=$(curl -s -D - -o /dev/null "$api/posts?limit=20" | awk -F': ' 'tolower($1) == "etag" { print $2 }' | tr -d '\r')
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$api/posts?limit=20")
   [ "$status" = 304 ] || { echo "conditional GET answered $status, not 304" >&2; exit 1; }
-  [ "$stage" = 1000 ] && printf '%-8s %-34s %10s %10s %10s\n' posts route req/s p50 p99
-  measure "/api/posts?limit=20" "$api/posts?limit=20"
-  measure "/api/posts/{id}" "$api/posts/$id"
-  measure "/api/themes" "$api/themes"
-  measure "/api/reading-time" "$api/reading-time"
-  measure "/api/posts?limit=20 (304)" "$api/posts?limit=20" "If-None-Match: $etag"
+  measure_routes on
+  stop_serve
+  WATCH=0 serve load
+  curl -s -o /dev/null "$api/posts?limit=20"
+  measure_routes off
 done
+# The reads target: p99 at the largest stage over p99 at the first, per route and watcher mode.
+awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+     { key = $2; for (f = 3; f <= NF - 3; f++) key = key " " $f; if (!(key in first)) { first[key] = ms($(NF)); firstn = $1 } last[key] = ms($(NF)); lastn = $1; order[++n] = key }
+     END { if (firstn == lastn) exit; for (i = 1; i <= n; i++) { k = order[i]; if (k in done) continue; done[k] = 1
+           printf "p99 at %s / p99 at %s posts, watcher %s: %.2f\n", lastn, firstn, k, last[k] / first[k] } }' "$results"

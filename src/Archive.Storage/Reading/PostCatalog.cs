@@ -11,13 +11,17 @@ namespace Archive.Storage.Reading;
 public sealed class PostCatalog(IReadOnlyList<IndexedPost> posts)
 {
     private readonly ConcurrentDictionary<(ListSort Sort, string Scope), Entry[]> lists = new();
+    private readonly HashSet<string> themes = posts.Select(p => p.Summary.Theme.Slug).ToHashSet(StringComparer.Ordinal);
 
     public int Count => posts.Count;
 
     /// <summary>The page that starts strictly after <paramref name="afterKey"/> (a key a cursor carried, or empty).</summary>
     public PostPage Page(PostListQuery query, string afterKey)
     {
-        var list = lists.GetOrAdd((query.Sort, query.Scope), key => Order(key.Sort, key.Scope));
+        // Only scopes that have posts are kept: any other theme a client names is simply empty.
+        var list = query.Scope == RowKeys.AllScope || themes.Contains(query.Scope)
+            ? lists.GetOrAdd((query.Sort, query.Scope), key => Order(key.Sort, key.Scope))
+            : [];
         var found = new List<Entry>(query.Limit + 1);
         for (var i = afterKey.Length == 0 ? 0 : FirstAfter(list, afterKey); i < list.Length && found.Count <= query.Limit; i++)
         {
