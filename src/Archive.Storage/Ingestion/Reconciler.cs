@@ -18,8 +18,7 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
     private const int Parallelism = 8;
 
     public async Task<ReconcileReport> ReconcileAsync(bool recomputeTotals, CancellationToken cancellationToken) =>
-        await ReconcileAsync(await ListAsync(cancellationToken), recomputeTotals, cancellationToken);
-
+        await ReconcileAllAsync(await ListAsync(cancellationToken), recomputeTotals, cancellationToken);
 
     /// <summary>Every blob of the posts container, by name: the listing a reconcile works from.</summary>
     public async Task<IReadOnlyDictionary<string, BlobItem>> ListAsync(CancellationToken cancellationToken)
@@ -45,7 +44,7 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
     {
         if (since is null || recomputeTotals)
         {
-            return await ReconcileAsync(blobs, recomputeTotals, cancellationToken);
+            return await ReconcileAllAsync(blobs, recomputeTotals, cancellationToken);
         }
 
         var changed = blobs.Values
@@ -55,7 +54,7 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
         var vanished = since.Keys.Where(name => !blobs.ContainsKey(name)).ToList();
         if (changed.Count + vanished.Count > BulkIngestor.GroupSize)
         {
-            return await ReconcileAsync(blobs, recomputeTotals: false, cancellationToken);
+            return await ReconcileAllAsync(blobs, recomputeTotals: false, cancellationToken);
         }
 
         var results = new ConcurrentBag<IngestResult>();
@@ -65,7 +64,8 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
         return Report(blobs, changed.Count, results, repaired: 0);
     }
 
-    private async Task<ReconcileReport> ReconcileAsync(IReadOnlyDictionary<string, BlobItem> blobs, bool recomputeTotals, CancellationToken cancellationToken)
+    /// <summary>Every blob against every blob record: new posts in bulk, then what is gone removed.</summary>
+    private async Task<ReconcileReport> ReconcileAllAsync(IReadOnlyDictionary<string, BlobItem> blobs, bool recomputeTotals, CancellationToken cancellationToken)
     {
         var records = new Dictionary<string, BlobEntity>(StringComparer.Ordinal);
         await foreach (var record in store.QueryPrefix<BlobEntity>(RowKeys.BlobPrefix, 1000, null, cancellationToken))
