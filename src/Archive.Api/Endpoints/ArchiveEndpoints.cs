@@ -38,7 +38,7 @@ public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, Reconci
             var page = await reader.ListAsync(query, after, snapshot.ETag, cancellationToken);
             return new PostList(page.Items.Select(snapshot.WithThemeName).ToList(), page.NextCursor);
         });
-        return Json(body, snapshot);
+        return Json(body!, snapshot);
     }
 
     public async Task<IResult> GetPostAsync(ApiCall call, CancellationToken cancellationToken)
@@ -108,7 +108,7 @@ public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, Reconci
             var page = await reader.ListAsync(query, after, snapshot.ETag, cancellationToken);
             return new ThemePage(ThemeItemOf(theme), page.Items.Select(snapshot.WithThemeName).ToList(), page.NextCursor);
         });
-        return Json(body, snapshot);
+        return Json(body!, snapshot);
     }
 
     public async Task<IResult> GetReadingTimeAsync(ApiCall call, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Archive.Api.Http;
 using Archive.Storage.Reading;
 using Archive.Storage.Totals;
 using Microsoft.Extensions.Caching.Memory;
@@ -43,21 +44,24 @@ public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options) :
         return age < totalsLifetime * 2 ? current!.Snapshot : await next.WaitAsync(cancellationToken);
     }
 
-    /// <summary>The body for <paramref name="key"/> as of <paramref name="snapshot"/>'s version, built once per version.</summary>
-    public async Task<T> BodyAsync<T>(string key, TotalsSnapshot snapshot, Func<Task<T>> build)
+    /// <summary>
+    /// The body for <paramref name="key"/> as of <paramref name="snapshot"/>'s version, built and
+    /// serialized once per version (a post's body can be 100 KB); null when there is none.
+    /// </summary>
+    public async Task<Utf8Json?> BodyAsync(string key, TotalsSnapshot snapshot, Func<Task<object?>> build)
     {
         if (!Enabled)
         {
-            return await build();
+            return Utf8Json.From(await build());
         }
 
         var versioned = snapshot.ETag + key;
-        if (cache.TryGetValue(versioned, out T? body))
+        if (cache.TryGetValue(versioned, out Utf8Json? body))
         {
-            return body!;
+            return body;
         }
 
-        body = await build();
+        body = Utf8Json.From(await build());
         cache.Set(versioned, body, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(5), Size = 1 });
         return body;
     }

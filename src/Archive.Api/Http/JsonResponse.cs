@@ -36,6 +36,13 @@ public sealed class JsonResponse(object body, string etag, string cacheControl, 
         response.Headers.ETag = etag;
         response.Headers.CacheControl = cacheControl;
         response.ContentType = "application/json; charset=utf-8";
+        if (body is Utf8Json serialized)
+        {
+            response.ContentLength = serialized.Bytes.Length;
+            await response.Body.WriteAsync(serialized.Bytes, httpContext.RequestAborted);
+            return;
+        }
+
         await JsonSerializer.SerializeAsync(response.Body, body, body.GetType(), ArchiveJson.Options, httpContext.RequestAborted);
     }
 
