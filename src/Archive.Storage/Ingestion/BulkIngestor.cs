@@ -28,7 +28,7 @@ public sealed class BulkIngestor(ArchiveStore store, PostParser parser, Ingestor
         var owned = records.Values.Select(r => r.PostKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var claimed = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var results = new ConcurrentBag<IngestResult>();
-        var oneByOne = new ConcurrentBag<string>();
+        var oneByOne = new ConcurrentBag<OneByOne>();
         var ready = Channel.CreateUnbounded<NewPost>(new UnboundedChannelOptions { SingleReader = true });
         var committing = CommitAsync(ready.Reader, results, oneByOne, cancellationToken);
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
@@ -36,7 +36,7 @@ public sealed class BulkIngestor(ArchiveStore store, PostParser parser, Ingestor
         {
             await Parallel.ForEachAsync(blobNames, options, async (name, ct) =>
             {
-                var (done, post) = await PrepareAsync(name, records.GetValueOrDefault(name), owned, claimed, ct);
+                var (done, post, downloaded) = await PrepareAsync(name, records.GetValueOrDefault(name), owned, claimed, ct);
                 if (post is not null)
                 {
                     ready.Writer.TryWrite(post);
@@ -47,7 +47,7 @@ public sealed class BulkIngestor(ArchiveStore store, PostParser parser, Ingestor
                 }
                 else
                 {
-                    oneByOne.Add(name);
+                    oneByOne.Add(new OneByOne(name, downloaded));
                 }
             });
         }
@@ -58,44 +58,49 @@ public sealed class BulkIngestor(ArchiveStore store, PostParser parser, Ingestor
         }
 
         // After the groups, so that a blob claiming an id another blob just took finds its owner.
-        await Parallel.ForEachAsync(oneByOne, options, async (name, ct) => results.Add(await ingestor.IngestAsync(name, ct)));
+        await Parallel.ForEachAsync(oneByOne, options, async (blob, ct) => results.Add(blob.Downloaded is { } downloaded
+            ? await ingestor.IngestAsync(blob.Name, downloaded, ct)
+            : await ingestor.IngestAsync(blob.Name, ct)));
         return [.. results];
     }
 
-    /// <summary>A post new to the archive, ready to commit; a result when there is nothing to write; neither for the one-by-one path.</summary>
-    private async Task<(IngestResult? Done, NewPost? Post)> PrepareAsync(
+    /// <summary>
+    /// A post new to the archive, ready to commit; a result when there is nothing to write; neither
+    /// for the one-by-one path, with the blob when it was downloaded already.
+    /// </summary>
+    private async Task<(IngestResult? Done, NewPost? Post, Ingestor.DownloadedBlob? Downloaded)> PrepareAsync(
         string blobName, BlobEntity? record, HashSet<string> owned, ConcurrentDictionary<string, string> claimed, CancellationToken cancellationToken)
     {
         if (!PostBlobName.IsPost(blobName) || record?.PostKey is not null || await ingestor.DownloadAsync(blobName, cancellationToken) is not { } blob)
         {
-            return (null, null);
+            return (null, null, null);
         }
 
         if (Ingestor.IsUnchanged(record, blob.Seen))
         {
-            return (new IngestResult(blobName, IngestOutcome.Unchanged, Ingestor.PostIdOf(record!)), null);
+            return (new IngestResult(blobName, IngestOutcome.Unchanged, Ingestor.PostIdOf(record!)), null, null);
         }
 
         var parsed = parser.Parse(blobName, blob.Bytes.Span, blob.LastModified);
         if (parsed.Outcome != ParseOutcome.Accepted || Ingestor.SummaryJson(parsed.Post!, out _) is not { } summaryJson)
         {
-            return (null, null);
+            return (null, null, blob);
         }
 
         var post = parsed.Post!;
         var postKey = RowKeys.Post(PostId.Key(post.Id));
         if (owned.Contains(postKey) || !claimed.TryAdd(postKey, blobName))
         {
-            return (null, null);
+            return (null, null, blob);
         }
 
         var contentBlob = await ingestor.UploadContentAsync(postKey, post, cancellationToken);
         var entity = Ingestor.ToEntity(postKey, post, summaryJson, contentBlob, time.GetUtcNow());
-        return (null, new NewPost(blobName, post.Id, entity, record, blob.Seen));
+        return (null, new NewPost(blobName, post.Id, entity, record, blob.Seen), null);
     }
 
     /// <summary>One writer, so groups never race each other for the totals; a group is committed when full, or at the end.</summary>
-    private async Task CommitAsync(ChannelReader<NewPost> ready, ConcurrentBag<IngestResult> results, ConcurrentBag<string> oneByOne, CancellationToken cancellationToken)
+    private async Task CommitAsync(ChannelReader<NewPost> ready, ConcurrentBag<IngestResult> results, ConcurrentBag<OneByOne> oneByOne, CancellationToken cancellationToken)
     {
         var group = new List<NewPost>(GroupSize);
         while (await ready.WaitToReadAsync(cancellationToken))
@@ -118,13 +123,14 @@ public sealed class BulkIngestor(ArchiveStore store, PostParser parser, Ingestor
         }
     }
 
-    private async Task CommitGroupAsync(List<NewPost> group, ConcurrentBag<IngestResult> results, ConcurrentBag<string> oneByOne, CancellationToken cancellationToken)
+    private async Task CommitGroupAsync(List<NewPost> group, ConcurrentBag<IngestResult> results, ConcurrentBag<OneByOne> oneByOne, CancellationToken cancellationToken)
     {
         if (!await TryCommitAsync(group, cancellationToken))
         {
             foreach (var post in group)
             {
-                oneByOne.Add(post.Blob);
+                // Another writer moved something: read the blob again too.
+                oneByOne.Add(new OneByOne(post.Blob, null));
             }
 
             return;
@@ -158,6 +164,8 @@ public sealed class BulkIngestor(ArchiveStore store, PostParser parser, Ingestor
             return false;
         }
     }
+
+    private sealed record OneByOne(string Name, Ingestor.DownloadedBlob? Downloaded);
 
     private sealed record NewPost(string Blob, string Id, PostEntity Entity, BlobEntity? Record, Ingestor.BlobVersion Seen);
 }

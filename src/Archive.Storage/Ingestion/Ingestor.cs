@@ -24,7 +24,13 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
             return new IngestResult(blobName, IngestOutcome.Ignored, Reason: "not a markdown blob (.md or .markdown)");
         }
 
-        if (await DownloadAsync(blobName, cancellationToken) is not { } blob)
+        return await IngestAsync(blobName, await DownloadAsync(blobName, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>A markdown blob as it was just downloaded (null when it is gone), so that it is not downloaded twice.</summary>
+    internal async Task<IngestResult> IngestAsync(string blobName, DownloadedBlob? blob, CancellationToken cancellationToken)
+    {
+        if (blob is null)
         {
             return await RemoveAsync(blobName, cancellationToken);
         }
