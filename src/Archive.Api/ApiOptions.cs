@@ -17,6 +17,13 @@ public sealed class ApiOptions
     [Range(0, 60)]
     public double ReadCacheSeconds { get; set; } = 1;
 
+    /// <summary>
+    /// Bytes of response bodies this instance keeps (each body counted at its length); past it the
+    /// least recently used go. No request, whatever its query, can make the cache grow past this.
+    /// </summary>
+    [Range(0, 4L * 1024 * 1024 * 1024)]
+    public long ReadCacheBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>Origins allowed by CORS (the local host; in Azure the Function App's CORS setting).</summary>
     public string[] CorsOrigins { get; set; } = ["*"];
 

@@ -13,6 +13,7 @@ public static class ApiServiceCollectionExtensions
         services.AddArchiveStorage(configuration);
         services.AddOptions<ApiOptions>().BindConfiguration(StorageServiceCollectionExtensions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReadCache>();
+        services.AddSingleton<HealthProbe>();
         services.AddSingleton<ArchiveEndpoints>();
         services.AddSingleton<ApiDispatcher>();
         services.AddProblemDetails();

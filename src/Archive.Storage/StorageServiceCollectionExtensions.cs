@@ -23,6 +23,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<ParserOptions>().BindConfiguration(Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestOptions>().BindConfiguration(Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new PostParser(sp.GetRequiredService<IOptions<ParserOptions>>().Value));
         services.AddSingleton(TimeProvider.System);
 
@@ -54,6 +55,7 @@ public static class StorageServiceCollectionExtensions
 
         services.AddSingleton<ArchiveStore>();
         services.AddSingleton<IndexWriter>();
+        services.AddSingleton<IngestAttempts>();
         services.AddSingleton<Ingestor>();
         services.AddSingleton<BulkIngestor>();
         services.AddSingleton<Reconciler>();

@@ -31,7 +31,7 @@ public sealed class PagingTests(AzuriteFixture azurite) : IAsyncLifetime
         var pages = 0;
         do
         {
-            var page = await archive.GetJsonAsync($"posts?{query}&limit={limit}" + (cursor is null ? string.Empty : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            var page = await archive.GetJsonAsync($"posts?{(query.Length > 0 ? query + "&" : string.Empty)}limit={limit}" + (cursor is null ? string.Empty : $"&cursor={Uri.EscapeDataString(cursor)}"));
             var pageItems = page.GetProperty("items").EnumerateArray().ToList();
             Assert.True(pageItems.Count <= limit);
             items.AddRange(pageItems);
@@ -83,7 +83,7 @@ public sealed class PagingTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Default_sort_is_newest_and_posts_without_date_sort_last()
     {
-        var walked = await WalkAsync("x=1");
+        var walked = await WalkAsync(string.Empty);
         Assert.Equal(Expected(await AllAsync(), "newest"), walked.Select(p => p.GetProperty("id").GetString()!));
         Assert.Equal(JsonValueKind.Null, walked[^1].GetProperty("date").ValueKind);
     }

@@ -1,3 +1,4 @@
+using Archive.Storage;
 using Archive.Api.Http;
 using Archive.Api.Routing;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +14,13 @@ public sealed class ApiDispatcher(ArchiveEndpoints endpoints, ILogger<ApiDispatc
 {
     public async Task<IResult> InvokeAsync(ApiRoute route, HttpRequest request, string? routeValue, CancellationToken cancellationToken)
     {
+        // No body of ours is ever to be sniffed as HTML: JSON and problem details alike.
+        request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
+        if (QueryParameters.Unknown(route, request.Query) is { } unknown)
+        {
+            return ApiProblem.BadRequest(unknown);
+        }
+
         try
         {
             return await route.Handler(endpoints, new ApiCall(request, routeValue), cancellationToken);

@@ -1,3 +1,4 @@
+using Archive.Storage;
 using Archive.Api.Http;
 using Archive.Api.OpenApi;
 using Archive.Api.Responses;
@@ -14,9 +15,8 @@ namespace Archive.Api.Endpoints;
 /// The handlers of every route. Each public GET first reads the totals (one request), whose
 /// version is the ETag, so a matching <c>If-None-Match</c> is answered before any post is read.
 /// </summary>
-public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, Reconciler reconciler, IOptions<ApiOptions> options)
+public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, HealthProbe health, Reconciler reconciler, IOptions<ApiOptions> options)
 {
-    private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(3);
     private readonly string publicCache = JsonResponse.PublicCache(options.Value.CacheMaxAgeSeconds);
 
     public async Task<IResult> ListPostsAsync(ApiCall call, CancellationToken cancellationToken)
@@ -138,16 +138,18 @@ public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, Reconci
 
     public async Task<IResult> GetHealthAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(HealthTimeout);
         TotalsSnapshot snapshot;
         try
         {
-            snapshot = await reader.ReadTotalsAsync(timeout.Token);
+            snapshot = await health.ReadAsync().WaitAsync(cancellationToken);
         }
         catch (Exception error) when (StorageFailure.Is(error) || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return ApiProblem.Unavailable("Storage does not answer.");
+        }
+        catch (Azure.RequestFailedException error) when (error.Status == 404)
+        {
+            return ApiProblem.Unavailable("Storage answers, but the archive's table is missing (nothing has created it yet).");
         }
 
         if (JsonResponse.NotModified(call.Request, snapshot.ETag, JsonResponse.NoStore) is { } notModified)

@@ -17,9 +17,10 @@ namespace Archive.Api.Endpoints;
 /// </summary>
 public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options) : IDisposable
 {
-    private const int MaxBodies = 10_000;
     private readonly TimeSpan totalsLifetime = TimeSpan.FromSeconds(options.Value.ReadCacheSeconds);
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxBodies });
+
+    // Sized in bytes: a body is charged its length, so the cap holds whatever mix of bodies is asked for.
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.ReadCacheBytes), CompactionPercentage = 0.25 });
     private readonly Lock gate = new();
     private CachedTotals? latest;
     private Task<TotalsSnapshot>? reading;
@@ -62,7 +63,7 @@ public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options) :
         }
 
         body = Utf8Json.From(await build());
-        cache.Set(versioned, body, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(5), Size = 1 });
+        cache.Set(versioned, body, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(5), Size = (body?.Bytes.Length ?? 0) + versioned.Length * 2L });
         return body;
     }
 

@@ -38,7 +38,8 @@ public static partial class ListQueryParser
         var from = Date(query, "from", invalid);
         var to = Date(query, "to", invalid);
         long? fromTicks = from is { } f ? Ticks(f) : null;
-        long? toTicks = to is { } t ? Ticks(t.AddDays(1)) : null;
+        // The end of the last day; the last day there is has no day after it, and needs no bound.
+        long? toTicks = to is { } t && t < DateOnly.MaxValue ? Ticks(t.AddDays(1)) : null;
         if (OneValue(query, "year", invalid) is { } yearText)
         {
             if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1 and <= 9998)

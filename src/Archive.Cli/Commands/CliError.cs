@@ -1,4 +1,4 @@
-using Archive.Api.Http;
+using Archive.Storage;
 using Spectre.Console;
 
 namespace Archive.Cli.Commands;

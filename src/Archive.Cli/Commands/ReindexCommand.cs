@@ -34,8 +34,8 @@ public static class ReindexCommand
 
     private static void Print(ReconcileReport report)
     {
-        var table = new Table().AddColumns("blobs", "added", "updated", "unchanged", "rejected", "ignored", "removed", "totals repaired");
-        table.AddRow(new[] { report.Blobs, report.Added, report.Updated, report.Unchanged, report.Rejected, report.Ignored, report.Removed, report.TotalsRepaired }
+        var table = new Table().AddColumns("blobs", "added", "updated", "unchanged", "rejected", "ignored", "removed", "failed", "totals repaired");
+        table.AddRow(new[] { report.Blobs, report.Added, report.Updated, report.Unchanged, report.Rejected, report.Ignored, report.Removed, report.Failed, report.TotalsRepaired }
             .Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
         AnsiConsole.Write(table);
         foreach (var change in report.Changes)

@@ -65,6 +65,12 @@ public static class ServeCommand
         await app.StartAsync(cancellationToken);
         var posts = report.Added + report.Updated + report.Unchanged;
         AnsiConsole.MarkupLineInterpolated($"[green]Archive[/] serves {posts} posts on [link]{url}/api/posts[/] (container '{store.Posts.Name}', {report.Rejected} rejected).");
+        foreach (var failed in report.Changes.Where(c => c.Outcome == IngestOutcome.Failed))
+        {
+            // It still starts: one blob's failure is that blob's; the watcher tries it again.
+            AnsiConsole.MarkupLineInterpolated($"[yellow]could not ingest[/] {failed.Blob}: {failed.Reason}");
+        }
+
         AnsiConsole.MarkupLineInterpolated($"Admin routes take the key in x-functions-key (setting Archive:AdminKey). Ctrl+C stops{(azurite is null ? string.Empty : " the API and Azurite")}.");
         await app.WaitForShutdownAsync(CancellationToken.None);
         await app.DisposeAsync();

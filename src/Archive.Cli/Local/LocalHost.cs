@@ -19,6 +19,10 @@ public static class LocalHost
         });
         configure?.Invoke(builder.Configuration);
         builder.WebHost.UseUrls(url);
+
+        // Kestrel answers a request line over its limit itself, with an empty 414; past ours (8 KB,
+        // what the Functions host and browsers allow) we answer with problem details instead.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
         builder.Services.AddArchive(builder.Configuration);
         builder.Services.AddOptions<WatchOptions>().BindConfiguration("Archive").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<BlobWatcher>();
@@ -26,6 +30,7 @@ public static class LocalHost
         builder.Services.AddCors();
 
         var app = builder.Build();
+        app.Use(RequestGuards.ApplyAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var origins = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.CorsOrigins;

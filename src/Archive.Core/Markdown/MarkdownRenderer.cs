@@ -14,20 +14,22 @@ public static partial class MarkdownRenderer
     /// A first <c>#</c> heading with this text is left out of the plain text. Null for a post
     /// without front matter: its first heading is its title, and is left out.
     /// </param>
-    public static RenderedBody Render(string markdown, string? title)
+    /// <exception cref="Parsing.InputLimitException">The markdown goes past a limit of <paramref name="options"/>.</exception>
+    public static RenderedBody Render(string markdown, string? title, ParserOptions options)
     {
+        MarkdownLimits.CheckBeforeParse(markdown, options);
         var more = MoreLine().Match(markdown);
         string? textBeforeMore = null;
         if (more.Success)
         {
             var before = markdown[..more.Index];
-            textBeforeMore = ReadText(Markdig.Markdown.Parse(before, Pipeline), title, before.Length).Text;
+            textBeforeMore = ReadText(Parse(before, options), title, before.Length).Text;
 
             // The marker ends a paragraph, as an HTML comment line would; it is not shown.
             markdown = before + "\n" + markdown[(more.Index + more.Length)..];
         }
 
-        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        var document = Parse(markdown, options);
         var (text, heading) = ReadText(document, title, markdown.Length); // also neutralises unsafe URLs, before rendering
 
         using var writer = new StringWriter(new System.Text.StringBuilder(markdown.Length + markdown.Length / 4), System.Globalization.CultureInfo.InvariantCulture);
@@ -36,6 +38,23 @@ public static partial class MarkdownRenderer
         renderer.Render(document);
         writer.Flush();
         return new RenderedBody(writer.ToString(), text, textBeforeMore, heading);
+    }
+
+    /// <summary>Parses, and checks the depth before anything walks the tree (ours recursively, Markdig's renderer too).</summary>
+    private static MarkdownDocument Parse(string markdown, ParserOptions options)
+    {
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException error) when (MarkdownLimits.IsMarkdigDepthLimit(error))
+        {
+            throw new Parsing.InputLimitException(MarkdownLimits.MarkdigDepthReason);
+        }
+
+        MarkdownLimits.CheckDepth(document, options.MaxNestingDepth);
+        return document;
     }
 
     /// <summary>The counted plain text, and the first level-1 heading's text (found once, used for both).</summary>

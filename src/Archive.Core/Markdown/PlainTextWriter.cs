@@ -41,6 +41,8 @@ internal sealed class PlainTextWriter
 
     private void WriteBlocks(ContainerBlock container)
     {
+        // Depth is bounded before any walk (MarkdownLimits); this turns a missed bound into a rejection, not a crash.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         foreach (var block in container)
         {
             var skipped = ReferenceEquals(block, skip);
@@ -71,6 +73,7 @@ internal sealed class PlainTextWriter
 
     private void WriteInlines(ContainerInline container)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         foreach (var inline in container)
         {
             switch (inline)

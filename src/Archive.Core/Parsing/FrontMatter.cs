@@ -21,20 +21,24 @@ internal sealed class FrontMatter
 
     public JsonObject Extra { get; }
 
-    public static FrontMatter From(YamlMappingNode mapping)
+    public static FrontMatter From(YamlMappingNode mapping, YamlJson.Budget budget)
     {
         var known = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var extra = new JsonObject();
         foreach (var (keyNode, value) in mapping.Children)
         {
-            var key = keyNode is YamlScalarNode { Value: { } k } ? k : keyNode.ToString();
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                throw new InputLimitException($"front matter field names must be text, not lists or mappings (line {keyNode.Start.Line + 1} of the front matter)");
+            }
+
             if (KnownFields.Contains(key))
             {
                 known[key] = value;
             }
             else
             {
-                extra[key] = YamlJson.ToJson(value);
+                extra[key] = YamlJson.ToJson(value, budget);
             }
         }
 
@@ -48,6 +52,9 @@ internal sealed class FrontMatter
         fields.TryGetValue(field, out var node) && node is YamlScalarNode scalar && !YamlJson.IsNull(scalar) ? scalar.Value : null;
 
     public bool IsScalar(string field) => !fields.TryGetValue(field, out var node) || node is YamlScalarNode;
+
+    /// <summary>True when the field is there but is a list or a mapping where text is expected.</summary>
+    public bool IsCollection(string field) => fields.TryGetValue(field, out var node) && node is not YamlScalarNode;
 
     public YamlNode? Node(string field) => fields.GetValueOrDefault(field);
 }

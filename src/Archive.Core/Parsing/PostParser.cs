@@ -34,13 +34,25 @@ public sealed class PostParser(ParserOptions options)
         {
             return ParseText(blobName, text, fellBack, hash, lastModified);
         }
+        catch (InputLimitException limit)
+        {
+            return ParseResult.Rejected(limit.Message, hash);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // Only reachable if a limit above is set higher than the stack allows; never a crash.
+            return ParseResult.Rejected("nested too deeply to be parsed", hash);
+        }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
             // YamlDotNet and Markdig can fail in ways beyond YamlException on hostile input; the
-            // owner still gets a reason rather than a stuck upload.
-            return ParseResult.Rejected($"could not be parsed: {error.Message}", hash);
+            // owner still gets a reason rather than a stuck upload. Tests assert no input they make ends here.
+            return ParseResult.Rejected(UnexpectedFailure + error.Message, hash);
         }
     }
+
+    /// <summary>How the reason of a failure no rule foresaw begins (the catch-all).</summary>
+    public const string UnexpectedFailure = "could not be parsed: ";
 
     private ParseResult ParseText(string blobName, string text, bool fellBack, string hash, DateTimeOffset lastModified)
     {
@@ -53,7 +65,7 @@ public sealed class PostParser(ParserOptions options)
         FrontMatter frontMatter;
         try
         {
-            frontMatter = ReadFrontMatter(split.Yaml, out var shapeError);
+            frontMatter = ReadFrontMatter(split.Yaml, options, out var shapeError);
             if (shapeError is not null)
             {
                 return ParseResult.Rejected(shapeError, hash);
@@ -72,10 +84,19 @@ public sealed class PostParser(ParserOptions options)
             return ParseResult.Rejected("'title' must be text, not a list or a mapping", hash);
         }
 
+        foreach (var field in TextOnlyFields)
+        {
+            if (frontMatter.IsCollection(field))
+            {
+                warnings.Add($"'{field}' must be a single value, not a list or a mapping; it was ignored");
+            }
+        }
+
         var declaredTitle = repaired.Repair(frontMatter.Text("title")?.Trim());
         var markdown = repaired.Repair(split.Body)!;
-        var body = MarkdownRenderer.Render(markdown, split.Yaml is null ? null : declaredTitle ?? string.Empty);
-        var title = split.Yaml is null ? body.FirstHeading : declaredTitle;
+        var body = MarkdownRenderer.Render(markdown, split.Yaml is null ? null : declaredTitle ?? string.Empty, options);
+        var title = SummaryFields.Limit(
+            SummaryFields.Clean(split.Yaml is null ? body.FirstHeading : declaredTitle, "title", warnings)?.Trim(), "title", InputLimits.MaxTitleCharacters);
         if (string.IsNullOrWhiteSpace(title))
         {
             return ParseResult.Rejected(
@@ -93,11 +114,13 @@ public sealed class PostParser(ParserOptions options)
                 hash);
         }
 
-        var dateText = frontMatter.Text("date")?.Trim();
+        var dateText = SummaryFields.Limit(SummaryFields.Clean(frontMatter.Text("date")?.Trim(), "date", warnings), "date", InputLimits.MaxDateCharacters);
         var date = PostDateParser.Read(dateText, lastModified);
         AddIfAny(warnings, date.Warning);
 
-        var (themeSlug, themeName) = Theme(frontMatter.Text("primary_theme"), warnings);
+        var (themeSlug, themeName) = Theme(
+            SummaryFields.Limit(SummaryFields.Clean(frontMatter.Text("primary_theme")?.Trim(), "primary_theme", warnings), "primary_theme", InputLimits.MaxThemeCharacters),
+            warnings);
         var wordCount = WordCounter.Count(body.Text);
         var readingTime = WordCounter.ReadingMinutes(wordCount, options.WordsPerMinute);
         var declared = new DeclaredCounts(
@@ -106,7 +129,8 @@ public sealed class PostParser(ParserOptions options)
         WarnIfDifferent(warnings, "word_count", declared.WordCount, wordCount);
         WarnIfDifferent(warnings, "reading_time", declared.ReadingTime, readingTime);
 
-        var description = repaired.Repair(frontMatter.Text("description")?.Trim());
+        var description = SummaryFields.Limit(
+            SummaryFields.Clean(repaired.Repair(frontMatter.Text("description")?.Trim()), "description", warnings), "description", InputLimits.MaxDescriptionCharacters);
         if (string.IsNullOrEmpty(description))
         {
             description = body.TextBeforeMore is { } beforeMore ? Excerpt.CollapseWhitespace(beforeMore) : Excerpt.From(body.Text);
@@ -114,7 +138,7 @@ public sealed class PostParser(ParserOptions options)
 
         var tags = Tags(frontMatter, repaired, warnings);
         var titleSlug = Slug.From(title);
-        return ParseResult.Accepted(new Post
+        var post = new Post
         {
             Id = id,
             Slug = titleSlug.Length > 0 ? titleSlug : id,
@@ -138,10 +162,26 @@ public sealed class PostParser(ParserOptions options)
             Warnings = warnings,
             Blob = blobName,
             ContentHash = hash,
-        });
+        };
+        CheckSummarySize(post);
+        return ParseResult.Accepted(post);
     }
 
-    private static FrontMatter ReadFrontMatter(string? yaml, out string? shapeError)
+    /// <summary>Fields that are text when given; a list or a mapping in their place is ignored with a warning.</summary>
+    private static readonly string[] TextOnlyFields = ["date", "thread_id", "primary_theme", "description", "draft"];
+
+    /// <summary>The summary is stored as JSON in a table property, five of them together in a scope's longest posts.</summary>
+    private static void CheckSummarySize(Post post)
+    {
+        var length = System.Text.Json.JsonSerializer.Serialize(Contract.PostSummary.From(post), Contract.ArchiveJson.Options).Length;
+        if (length > InputLimits.MaxSummaryCharacters)
+        {
+            throw new InputLimitException(
+                $"title, description and tags take {length} characters as stored; at most {InputLimits.MaxSummaryCharacters} fit");
+        }
+    }
+
+    private static FrontMatter ReadFrontMatter(string? yaml, ParserOptions options, out string? shapeError)
     {
         shapeError = null;
         if (yaml is null)
@@ -152,7 +192,8 @@ public sealed class PostParser(ParserOptions options)
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            // Bounded on the event stream: the representation model recurses once per level.
+            stream.Load(new BoundedYamlParser(new Parser(new StringReader(yaml)), options.MaxNestingDepth, options.MaxYamlValues));
         }
         catch (InvalidOperationException error)
         {
@@ -169,7 +210,7 @@ public sealed class PostParser(ParserOptions options)
             case YamlScalarNode scalar when YamlJson.IsNull(scalar):
                 return FrontMatter.Empty;
             case YamlMappingNode mapping:
-                return FrontMatter.From(mapping);
+                return FrontMatter.From(mapping, new YamlJson.Budget(options.MaxYamlValues, options.MaxBlobBytes, options.MaxNestingDepth));
             default:
                 shapeError = "front matter must be a YAML mapping of fields (key: value), not a " +
                     (root is YamlSequenceNode ? "list" : "single value");
@@ -207,7 +248,7 @@ public sealed class PostParser(ParserOptions options)
                 {
                     if (item is YamlScalarNode { Value: { } value } scalar && !YamlJson.IsNull(scalar))
                     {
-                        tags.Add(repaired.Repair(value)!);
+                        tags.Add(Tag(repaired.Repair(value)!, warnings));
                     }
                     else
                     {
@@ -215,16 +256,21 @@ public sealed class PostParser(ParserOptions options)
                     }
                 }
 
-                return tags;
+                return tags.Count <= InputLimits.MaxTags
+                    ? tags
+                    : throw new InputLimitException($"{tags.Count} tags; at most {InputLimits.MaxTags} are allowed");
             case YamlScalarNode scalar when YamlJson.IsNull(scalar):
                 return [];
             case YamlScalarNode { Value: { } single }:
-                return [repaired.Repair(single)!];
+                return [Tag(repaired.Repair(single)!, warnings)];
             default:
                 warnings.Add("'tags' must be a list of text; it was left out");
                 return [];
         }
     }
+
+    private static string Tag(string tag, List<string> warnings) =>
+        SummaryFields.Limit(SummaryFields.Clean(tag, "tags", warnings), "tags", InputLimits.MaxTagCharacters)!;
 
     private static bool Draft(FrontMatter frontMatter, List<string> warnings)
     {

@@ -9,22 +9,21 @@ namespace Archive.Core.Parsing;
 /// <summary>YAML nodes to JSON, keeping each plain scalar's YAML 1.2 core-schema type.</summary>
 internal static partial class YamlJson
 {
-    private const int MaxDepth = 64;
-
-    public static JsonNode? ToJson(YamlNode node, int depth = 0)
+    /// <summary>
+    /// The JSON of a node. Aliases are expanded, so the budget counts every value and character
+    /// written, and the depth is checked again here: an alias can nest a node in itself.
+    /// </summary>
+    public static JsonNode? ToJson(YamlNode node, Budget budget, int depth = 1)
     {
-        if (depth > MaxDepth)
-        {
-            return null;
-        }
-
+        budget.Spend(node, depth);
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (node)
         {
             case YamlSequenceNode sequence:
                 var array = new JsonArray();
                 foreach (var item in sequence.Children)
                 {
-                    array.Add(ToJson(item, depth + 1));
+                    array.Add(ToJson(item, budget, depth + 1));
                 }
 
                 return array;
@@ -32,7 +31,7 @@ internal static partial class YamlJson
                 var obj = new JsonObject();
                 foreach (var (key, value) in mapping.Children)
                 {
-                    obj[key is YamlScalarNode { Value: { } k } ? k : key.ToString()] = ToJson(value, depth + 1);
+                    obj[key is YamlScalarNode { Value: { } k } ? k : key.ToString()] = ToJson(value, budget, depth + 1);
                 }
 
                 return obj;
@@ -91,4 +90,29 @@ internal static partial class YamlJson
 
     [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
     private static partial Regex FloatShape();
+
+    /// <summary>What the front matter may expand to: values, characters and depth; one budget for all its fields.</summary>
+    internal sealed class Budget(int maxValues, long maxCharacters, int maxDepth)
+    {
+        private int values;
+        private long characters;
+
+        public void Spend(YamlNode node, int depth)
+        {
+            if (depth > maxDepth)
+            {
+                throw new InputLimitException($"front matter is nested more than {maxDepth} levels deep (with its aliases expanded)");
+            }
+
+            if (++values > maxValues)
+            {
+                throw new InputLimitException($"front matter expands to more than {maxValues} values (YAML aliases repeat what they name)");
+            }
+
+            if (node is YamlScalarNode { Value: { } text } && (characters += text.Length) > maxCharacters)
+            {
+                throw new InputLimitException($"front matter expands to more than {maxCharacters} characters (YAML aliases repeat what they name)");
+            }
+        }
+    }
 }

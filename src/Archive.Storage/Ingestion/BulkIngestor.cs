@@ -15,7 +15,7 @@ namespace Archive.Storage.Ingestion;
 /// (changed posts, rejections, deletions, duplicate ids) and any group that loses a race to another
 /// writer goes through <see cref="Ingestor"/> one blob at a time, so those rules live once.
 /// </summary>
-public sealed class BulkIngestor(ArchiveStore store, PostParser parser, Ingestor ingestor, IndexWriter writer, TimeProvider time, ILogger<BulkIngestor> logger)
+public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, Ingestor ingestor, IndexWriter writer, TimeProvider time, ILogger<BulkIngestor> logger)
 {
     /// <summary>A transaction holds 100 entities: per post its entity, its blob record, perhaps a rejection's removal, and a total.</summary>
     public const int GroupSize = 24;
@@ -36,18 +36,24 @@ public sealed class BulkIngestor(ArchiveStore store, PostParser parser, Ingestor
         {
             await Parallel.ForEachAsync(blobNames, options, async (name, ct) =>
             {
-                var (done, post, downloaded) = await PrepareAsync(name, records.GetValueOrDefault(name), owned, claimed, ct);
+                NewPost? post = null;
+                OneByOne? later = null;
+                var done = await BlobFailures.IsolateAsync(name, logger, async () =>
+                {
+                    (var result, post, later) = await PrepareAsync(name, records.GetValueOrDefault(name), owned, claimed, ct);
+                    return result!;
+                });
                 if (post is not null)
                 {
                     ready.Writer.TryWrite(post);
                 }
-                else if (done is not null)
+                else if (later is not null)
                 {
-                    results.Add(done);
+                    oneByOne.Add(later);
                 }
                 else
                 {
-                    oneByOne.Add(new OneByOne(name, downloaded));
+                    results.Add(done);
                 }
             });
         }
@@ -58,22 +64,26 @@ public sealed class BulkIngestor(ArchiveStore store, PostParser parser, Ingestor
         }
 
         // After the groups, so that a blob claiming an id another blob just took finds its owner.
-        await Parallel.ForEachAsync(oneByOne, options, async (blob, ct) => results.Add(blob.Downloaded is { } downloaded
-            ? await ingestor.IngestAsync(blob.Name, downloaded, ct)
-            : await ingestor.IngestAsync(blob.Name, ct)));
+        await Parallel.ForEachAsync(oneByOne, options, async (blob, ct) => results.Add(await BlobFailures.IsolateAsync(blob.Name, logger, async () =>
+            blob switch
+            {
+                { Downloaded: { } downloaded, Marked: { } marked, Parsed: { } parsed } => await ingestor.FinishAsync(blob.Name, downloaded.Seen, marked, parsed, ct),
+                { Downloaded: { } downloaded } => await ingestor.IngestAsync(blob.Name, downloaded, ct),
+                _ => await ingestor.IngestAsync(blob.Name, ct),
+            })));
         return [.. results];
     }
 
     /// <summary>
-    /// A post new to the archive, ready to commit; a result when there is nothing to write; neither
-    /// for the one-by-one path, with the blob when it was downloaded already.
+    /// A post new to the archive, ready to commit; a result when there is nothing to write; or the
+    /// blob for the one-by-one path, with what was done for it already (downloaded, marked, parsed).
     /// </summary>
-    private async Task<(IngestResult? Done, NewPost? Post, Ingestor.DownloadedBlob? Downloaded)> PrepareAsync(
+    private async Task<(IngestResult? Done, NewPost? Post, OneByOne? Later)> PrepareAsync(
         string blobName, BlobEntity? record, HashSet<string> owned, ConcurrentDictionary<string, string> claimed, CancellationToken cancellationToken)
     {
         if (!PostBlobName.IsPost(blobName) || record?.PostKey is not null || await ingestor.DownloadAsync(blobName, cancellationToken) is not { } blob)
         {
-            return (null, null, null);
+            return (null, null, new OneByOne(blobName));
         }
 
         if (Ingestor.IsUnchanged(record, blob.Seen))
@@ -81,22 +91,33 @@ public sealed class BulkIngestor(ArchiveStore store, PostParser parser, Ingestor
             return (new IngestResult(blobName, IngestOutcome.Unchanged, Ingestor.PostIdOf(record!)), null, null);
         }
 
-        var parsed = parser.Parse(blobName, blob.Bytes.Span, blob.LastModified);
-        if (parsed.Outcome != ParseOutcome.Accepted || Ingestor.SummaryJson(parsed.Post!, out _) is not { } summaryJson)
+        if (IngestAttempts.IsQuarantined(record, blob.Seen.Hash) || await attempts.MarkAsync(blobName, record, blob.Seen.Hash, cancellationToken) is not { } marked)
         {
-            return (null, null, blob);
+            return (null, null, new OneByOne(blobName, blob));
+        }
+
+        if (await attempts.ParseAsync(blobName, blob.Bytes, blob.LastModified, cancellationToken) is not { } parsed)
+        {
+            logger.LogError("Parsing {Blob} ran out of time; it is quarantined after {Times} such attempts", blobName, IngestAttempts.QuarantineAfter);
+            return (new IngestResult(blobName, IngestOutcome.Failed, Reason: attempts.TimedOutReason), null, null);
+        }
+
+        var later = new OneByOne(blobName, blob, marked, parsed);
+        if (parsed.Outcome != ParseOutcome.Accepted)
+        {
+            return (null, null, later);
         }
 
         var post = parsed.Post!;
         var postKey = RowKeys.Post(PostId.Key(post.Id));
         if (owned.Contains(postKey) || !claimed.TryAdd(postKey, blobName))
         {
-            return (null, null, blob);
+            return (null, null, later);
         }
 
         var contentBlob = await ingestor.UploadContentAsync(postKey, post, cancellationToken);
-        var entity = Ingestor.ToEntity(postKey, post, summaryJson, contentBlob, time.GetUtcNow());
-        return (null, new NewPost(blobName, post.Id, entity, record, blob.Seen), null);
+        var entity = Ingestor.ToEntity(postKey, post, Ingestor.SummaryJson(post), contentBlob, time.GetUtcNow());
+        return (null, new NewPost(blobName, post.Id, entity, marked, blob.Seen), null);
     }
 
     /// <summary>One writer, so groups never race each other for the totals; a group is committed when full, or at the end.</summary>
@@ -130,7 +151,7 @@ public sealed class BulkIngestor(ArchiveStore store, PostParser parser, Ingestor
             foreach (var post in group)
             {
                 // Another writer moved something: read the blob again too.
-                oneByOne.Add(new OneByOne(post.Blob, null));
+                oneByOne.Add(new OneByOne(post.Blob));
             }
 
             return;
@@ -145,7 +166,17 @@ public sealed class BulkIngestor(ArchiveStore store, PostParser parser, Ingestor
 
     private async Task<bool> TryCommitAsync(List<NewPost> group, CancellationToken cancellationToken)
     {
-        var transaction = await writer.PlanAsync([], [.. group.Select(p => p.Entity)], time.GetUtcNow(), cancellationToken);
+        TableTransaction transaction;
+        try
+        {
+            transaction = await writer.PlanAsync([], [.. group.Select(p => p.Entity)], time.GetUtcNow(), cancellationToken);
+        }
+        catch (UnstorableException)
+        {
+            // One of them does not fit the totals: one by one, the one that does not fit is rejected alone.
+            return false;
+        }
+
         foreach (var post in group)
         {
             Ingestor.ForgetRejection(transaction, post.Blob, post.Record);
@@ -165,7 +196,7 @@ public sealed class BulkIngestor(ArchiveStore store, PostParser parser, Ingestor
         }
     }
 
-    private sealed record OneByOne(string Name, Ingestor.DownloadedBlob? Downloaded);
+    private sealed record OneByOne(string Name, Ingestor.DownloadedBlob? Downloaded = null, BlobEntity? Marked = null, ParseResult? Parsed = null);
 
     private sealed record NewPost(string Blob, string Id, PostEntity Entity, BlobEntity? Record, Ingestor.BlobVersion Seen);
 }

@@ -9,6 +9,7 @@ namespace Archive.Storage.Ingestion;
 /// </summary>
 public sealed class IndexWriter(ArchiveStore store)
 {
+    /// <exception cref="UnstorableException">A total would not fit the table: checked before writing, never found by a failed write.</exception>
     internal async Task<TableTransaction> PlanAsync(
         IReadOnlyList<PostEntity> leaving, IReadOnlyList<PostEntity> arriving, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -67,6 +68,13 @@ public sealed class IndexWriter(ArchiveStore store)
             }
 
             var entity = totals.ToEntity();
+            if (entity.Oversized() is { } oversized)
+            {
+                var scope = totals.Scope == RowKeys.AllScope ? "all posts" : $"theme '{totals.Scope}'";
+                throw new UnstorableException(
+                    $"the totals of {scope} would need {oversized.Characters} characters in {oversized.Property} (at most {TotalsEntity.MaxPropertyCharacters} fit in a table property)");
+            }
+
             if (totals.Scope == RowKeys.AllScope)
             {
                 MarkChanged(entity, now);

@@ -11,4 +11,7 @@ public enum IngestOutcome
 
     /// <summary>Asked to remove a blob Archive held nothing for.</summary>
     NothingToRemove,
+
+    /// <summary>Something failed for this blob alone (the reason says what); it is tried again at the next reconcile.</summary>
+    Failed,
 }

@@ -14,7 +14,7 @@ namespace Archive.Storage.Ingestion;
 /// transaction. Identical content writes nothing; a rejection is recorded and never touches the
 /// last good version of the post. Storage failures are thrown, so a trigger retries.
 /// </summary>
-public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter writer, TimeProvider time, ILogger<Ingestor> logger)
+public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexWriter writer, TimeProvider time, ILogger<Ingestor> logger)
 {
     public async Task<IngestResult> IngestAsync(string blobName, CancellationToken cancellationToken)
     {
@@ -35,18 +35,50 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
             return await RemoveAsync(blobName, cancellationToken);
         }
 
-        var record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
-        if (IsUnchanged(record, blob.Seen))
+        for (var attempt = 0; attempt < Conflicts.MaxAttempts; attempt++)
         {
-            logger.LogDebug("Unchanged {Blob}", blobName);
-            return new IngestResult(blobName, IngestOutcome.Unchanged, PostIdOf(record!));
+            var record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
+            if (IsUnchanged(record, blob.Seen))
+            {
+                logger.LogDebug("Unchanged {Blob}", blobName);
+                return new IngestResult(blobName, IngestOutcome.Unchanged, PostIdOf(record!));
+            }
+
+            if (IngestAttempts.IsQuarantined(record, blob.Seen.Hash))
+            {
+                return await RejectAsync(blobName, record, blob.Seen, attempts.QuarantineReason, cancellationToken, quarantine: true);
+            }
+
+            // Marked before parsing, so that an attempt the process does not survive is still counted.
+            if (await attempts.MarkAsync(blobName, record, blob.Seen.Hash, cancellationToken) is not { } marked)
+            {
+                await Conflicts.BackOffAsync(attempt, cancellationToken);
+                continue;
+            }
+
+            return await ParseAndStoreAsync(blobName, blob, marked, cancellationToken);
         }
 
-        var parsed = parser.Parse(blobName, blob.Bytes.Span, blob.LastModified);
-        return parsed.Outcome == ParseOutcome.Accepted
-            ? await StoreAsync(blobName, parsed.Post!, record, blob.Seen, cancellationToken)
-            : await RejectAsync(blobName, record, blob.Seen, parsed.Reason!, cancellationToken);
+        throw GaveUp(blobName);
     }
+
+    /// <summary>The content parsed and stored (or rejected), its blob's record marked for the attempt already.</summary>
+    internal async Task<IngestResult> ParseAndStoreAsync(string blobName, DownloadedBlob blob, BlobEntity marked, CancellationToken cancellationToken)
+    {
+        if (await attempts.ParseAsync(blobName, blob.Bytes, blob.LastModified, cancellationToken) is not { } parsed)
+        {
+            logger.LogError("Parsing {Blob} ran out of time; it is quarantined after {Times} such attempts", blobName, IngestAttempts.QuarantineAfter);
+            return new IngestResult(blobName, IngestOutcome.Failed, Reason: attempts.TimedOutReason);
+        }
+
+        return await FinishAsync(blobName, blob.Seen, marked, parsed, cancellationToken);
+    }
+
+    /// <summary>What a parse gave, written: the post, or the rejection. Either write ends the attempt.</summary>
+    internal async Task<IngestResult> FinishAsync(string blobName, BlobVersion seen, BlobEntity marked, ParseResult parsed, CancellationToken cancellationToken) =>
+        parsed.Outcome == ParseOutcome.Accepted
+            ? await StoreAsync(blobName, parsed.Post!, marked, seen, cancellationToken)
+            : await RejectAsync(blobName, marked, seen, parsed.Reason!, cancellationToken);
 
     /// <summary>The blob as it is now, or null when it is gone.</summary>
     internal async Task<DownloadedBlob?> DownloadAsync(string blobName, CancellationToken cancellationToken)
@@ -69,15 +101,8 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
     /// <summary>The record says this very content is what the blob last gave, and it was not rejected.</summary>
     internal static bool IsUnchanged(BlobEntity? record, BlobVersion seen) => record is { RejectedHash: null } && record.ContentHash == seen.Hash;
 
-    /// <summary>The summary as stored, or null with the reason when it cannot be stored.</summary>
-    internal static string? SummaryJson(Post post, out string? rejection)
-    {
-        var json = JsonSerializer.Serialize(PostSummary.From(post), ArchiveJson.Options);
-        rejection = json.Length > MaxSummaryCharacters
-            ? $"title, description and tags are {json.Length} characters together; at most {MaxSummaryCharacters} fit in a table property"
-            : null;
-        return rejection is null ? json : null;
-    }
+    /// <summary>The summary as stored (the parser has checked that it fits: <see cref="InputLimits.MaxSummaryCharacters"/>).</summary>
+    internal static string SummaryJson(Post post) => JsonSerializer.Serialize(PostSummary.From(post), ArchiveJson.Options);
 
     /// <summary>Takes a deleted blob's post out of every endpoint and count, and forgets its rejection.</summary>
     public async Task<IngestResult> RemoveAsync(string blobName, CancellationToken cancellationToken)
@@ -123,11 +148,7 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
 
     private async Task<IngestResult> StoreAsync(string blobName, Post post, BlobEntity? record, BlobVersion seen, CancellationToken cancellationToken)
     {
-        if (SummaryJson(post, out var tooLong) is not { } summaryJson)
-        {
-            return await RejectAsync(blobName, record, seen, tooLong!, cancellationToken);
-        }
-
+        var summaryJson = SummaryJson(post);
         var postKey = RowKeys.Post(PostId.Key(post.Id));
         string? contentBlob = null;
         for (var attempt = 0; attempt < Conflicts.MaxAttempts; attempt++)
@@ -170,7 +191,15 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
                 contentBlob ??= await UploadContentAsync(postKey, post, cancellationToken);
                 var entity = ToEntity(postKey, post, summaryJson, contentBlob, now);
                 entity.ETag = existing?.ETag ?? default;
-                transaction = await writer.PlanAsync([.. new[] { existing, previous }.OfType<PostEntity>()], [entity], now, cancellationToken);
+                try
+                {
+                    transaction = await writer.PlanAsync([.. new[] { existing, previous }.OfType<PostEntity>()], [entity], now, cancellationToken);
+                }
+                catch (UnstorableException unstorable)
+                {
+                    return await RejectAsync(blobName, record, seen, unstorable.Message, cancellationToken);
+                }
+
                 ForgetRejection(transaction, blobName, record);
                 transaction.Put(Record(record, blobName, postKey, seen));
             }
@@ -183,6 +212,11 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
             {
                 await Conflicts.BackOffAsync(attempt, cancellationToken);
                 continue;
+            }
+            catch (RequestFailedException error) when (IsAboutTheEntity(error))
+            {
+                // The checks before writing should make this unreachable; if the table still refuses, it is this blob's problem.
+                return await RejectAsync(blobName, record, seen, $"could not be stored: the table refused it ({error.ErrorCode ?? error.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)})", cancellationToken);
             }
 
             if (contentBlob is null)
@@ -206,7 +240,8 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
         throw GaveUp(blobName);
     }
 
-    private async Task<IngestResult> RejectAsync(string blobName, BlobEntity? record, BlobVersion seen, string reason, CancellationToken cancellationToken)
+    private async Task<IngestResult> RejectAsync(
+        string blobName, BlobEntity? record, BlobVersion seen, string reason, CancellationToken cancellationToken, bool quarantine = false)
     {
         for (var attempt = 0; attempt < Conflicts.MaxAttempts; attempt++)
         {
@@ -225,6 +260,12 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
             updated.RejectedReason = reason;
             updated.BlobETag = seen.ETag;
             updated.BlobMd5 = seen.Md5;
+            if (!quarantine)
+            {
+                // A quarantine keeps its mark: the next attempt must meet it before parsing.
+                IngestAttempts.Clear(updated);
+            }
+
             var transaction = new TableTransaction();
             transaction.Put(updated);
             transaction.Upsert(new RejectionEntity { RowKey = RowKeys.Rejection(blobName), Blob = blobName, Reason = reason, At = time.GetUtcNow() });
@@ -245,9 +286,6 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
         throw GaveUp(blobName);
     }
 
-    /// <summary>Table string properties hold 32K characters.</summary>
-    public const int MaxSummaryCharacters = 30_000;
-
     internal static BlobEntity Record(BlobEntity? record, string blobName, string postKey, BlobVersion seen)
     {
         var updated = record ?? new BlobEntity { RowKey = RowKeys.Blob(blobName), Blob = blobName };
@@ -257,6 +295,7 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
         updated.BlobMd5 = seen.Md5;
         updated.RejectedHash = null;
         updated.RejectedReason = null;
+        IngestAttempts.Clear(updated);
         return updated;
     }
 
@@ -307,6 +346,9 @@ public sealed class Ingestor(ArchiveStore store, PostParser parser, IndexWriter 
             logger.LogWarning(error, "Could not delete old content {ContentBlob}", contentBlob);
         }
     }
+
+    /// <summary>The table refused this entity itself (a property or key too large, an invalid value): no retry will help.</summary>
+    private static bool IsAboutTheEntity(RequestFailedException error) => error.Status is 400 or 413;
 
     internal static string? PostIdOf(BlobEntity record) => record.PostKey?[RowKeys.PostPrefix.Length..];
 

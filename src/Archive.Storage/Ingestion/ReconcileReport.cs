@@ -1,6 +1,6 @@
 namespace Archive.Storage.Ingestion;
 
-/// <summary>What reconciling the container with the index did.</summary>
+/// <summary>What reconciling the container with the index did; <see cref="Failed"/> blobs are named in <see cref="Changes"/>, with the reason.</summary>
 public sealed record ReconcileReport(
     int Blobs,
     int Added,
@@ -9,6 +9,7 @@ public sealed record ReconcileReport(
     int Rejected,
     int Ignored,
     int Removed,
+    int Failed,
     int TotalsRepaired,
     IReadOnlyList<IngestResult> Changes)
 {

@@ -59,8 +59,9 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
 
         var results = new ConcurrentBag<IngestResult>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(changed, options, async (name, ct) => results.Add(await ingestor.IngestAsync(name, ct)));
-        await Parallel.ForEachAsync(vanished, options, async (name, ct) => results.Add(await ingestor.RemoveAsync(name, ct)));
+        await Parallel.ForEachAsync(changed, options, async (name, ct) =>
+            results.Add(await BlobFailures.IsolateAsync(name, logger, () => ingestor.IngestAsync(name, ct))));
+        await RemoveAllAsync(vanished, results, cancellationToken);
         return Report(blobs, changed.Count, results, repaired: 0);
     }
 
@@ -79,11 +80,17 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
             .ToList();
         var toRemove = records.Keys.Where(name => !blobs.ContainsKey(name)).ToList();
         var results = new ConcurrentBag<IngestResult>(await bulk.IngestAsync(toIngest, records, cancellationToken));
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(toRemove, options, async (name, ct) => results.Add(await ingestor.RemoveAsync(name, ct)));
+        await RemoveAllAsync(toRemove, results, cancellationToken);
 
         var repaired = recomputeTotals ? await RecomputeTotalsAsync(cancellationToken) : 0;
         return Report(blobs, toIngest.Count, results, repaired);
+    }
+
+    private async Task RemoveAllAsync(IEnumerable<string> names, ConcurrentBag<IngestResult> results, CancellationToken cancellationToken)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(names, options, async (name, ct) =>
+            results.Add(await BlobFailures.IsolateAsync(name, logger, () => ingestor.RemoveAsync(name, ct))));
     }
 
     private ReconcileReport Report(IReadOnlyDictionary<string, BlobItem> blobs, int lookedAt, IReadOnlyCollection<IngestResult> results, int repaired)
@@ -98,8 +105,16 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
             Count(IngestOutcome.Rejected),
             blobs.Keys.Count(name => !PostBlobName.IsPost(name)),
             Count(IngestOutcome.Removed),
+            Count(IngestOutcome.Failed),
             repaired,
             changes);
+        if (report.Failed > 0)
+        {
+            logger.LogError(
+                "Could not ingest {Failed} blobs: {Blobs}; the others were reconciled", report.Failed,
+                string.Join(", ", changes.Where(c => c.Outcome == IngestOutcome.Failed).Select(c => c.Blob)));
+        }
+
         if (report.ChangedAnything)
         {
             logger.LogInformation(

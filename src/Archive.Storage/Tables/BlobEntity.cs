@@ -19,4 +19,9 @@ public sealed class BlobEntity : ArchiveEntity
     public string? RejectedHash { get; set; }
 
     public string? RejectedReason { get; set; }
+
+    /// <summary>Hash of content whose ingest began and has not ended (see IngestAttempts), and how many times it began.</summary>
+    public string? AttemptHash { get; set; }
+
+    public int Attempts { get; set; }
 }

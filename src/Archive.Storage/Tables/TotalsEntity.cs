@@ -30,4 +30,14 @@ public sealed class TotalsEntity : ArchiveEntity
     public string Generation { get; set; } = string.Empty;
 
     public DateTimeOffset? LastIngestAt { get; set; }
+
+    /// <summary>A table string property holds 32K UTF-16 characters; a little is kept back.</summary>
+    public const int MaxPropertyCharacters = 32_000;
+
+    /// <summary>The first JSON property too large for the table, with its length; null when all fit.</summary>
+    public (string Property, int Characters)? Oversized() =>
+        new[] { (nameof(HistogramJson), HistogramJson.Length), (nameof(NamesJson), NamesJson.Length), (nameof(LongestJson), LongestJson.Length) }
+            .Where(p => p.Length > MaxPropertyCharacters)
+            .Select(p => ((string, int)?)p)
+            .FirstOrDefault();
 }

@@ -29,7 +29,7 @@ public sealed class ScopeTotals
         Words = entity.Words;
         Minutes = entity.Minutes;
         histogram = JsonSerializer.Deserialize<SortedDictionary<int, int>>(entity.HistogramJson, ArchiveJson.Options) ?? [];
-        names = JsonSerializer.Deserialize<Dictionary<string, int>>(entity.NamesJson, ArchiveJson.Options) ?? [];
+        names = scope == RowKeys.AllScope ? [] : JsonSerializer.Deserialize<Dictionary<string, int>>(entity.NamesJson, ArchiveJson.Options) ?? [];
         longest = (JsonSerializer.Deserialize<List<IndexedPostJson>>(entity.LongestJson, ArchiveJson.Options) ?? [])
             .Select(p => new IndexedPost(p.Key, p.Summary, p.DateTicks)).ToList();
         LatestTicks = entity.LatestTicks;
@@ -53,6 +53,12 @@ public sealed class ScopeTotals
     public bool NeedsLongest => missingLongest > 0;
     public bool NeedsLatest => removedLatestTicks is not null;
 
+    /// <summary>
+    /// Only a theme counts its spellings (for its display name): all posts together would count every
+    /// theme's, which grows with the number of themes past what a table property holds.
+    /// </summary>
+    private bool KeepsNames => Scope != RowKeys.AllScope;
+
     public static ScopeTotals From(TotalsEntity entity) => new(entity.Scope, entity);
 
     public static ScopeTotals Empty(string scope) => new(scope, new TotalsEntity
@@ -72,7 +78,11 @@ public sealed class ScopeTotals
         Words -= post.Summary.WordCount;
         Minutes -= post.Summary.ReadingTime;
         Decrement(histogram, post.Summary.ReadingTime);
-        Decrement(names, post.Summary.Theme.Name);
+        if (KeepsNames)
+        {
+            Decrement(names, post.Summary.Theme.Name);
+        }
+
         var fifth = longest.Count == LongestCount ? longest[^1] : null;
         if (longest.RemoveAll(p => p.Key == post.Key) > 0 && Posts >= LongestCount)
         {
@@ -95,7 +105,11 @@ public sealed class ScopeTotals
         Words += post.Summary.WordCount;
         Minutes += post.Summary.ReadingTime;
         histogram[post.Summary.ReadingTime] = histogram.GetValueOrDefault(post.Summary.ReadingTime) + 1;
-        names[post.Summary.Theme.Name] = names.GetValueOrDefault(post.Summary.Theme.Name) + 1;
+        if (KeepsNames)
+        {
+            names[post.Summary.Theme.Name] = names.GetValueOrDefault(post.Summary.Theme.Name) + 1;
+        }
+
         ConsiderForLongest(post);
         ConsiderForLatest(post);
     }

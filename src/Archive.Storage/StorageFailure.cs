@@ -1,8 +1,11 @@
 using Azure;
 
-namespace Archive.Api.Http;
+namespace Archive.Storage;
 
-/// <summary>Errors that mean storage could not be reached or failed (a 503), as opposed to a bug (a 500).</summary>
+/// <summary>
+/// Errors that mean storage could not be reached or failed (a 503; every blob would fail alike), as
+/// opposed to a bug or a problem of one entity (a 500, or that one blob's failure).
+/// </summary>
 public static class StorageFailure
 {
     public static bool Is(Exception error) => error switch

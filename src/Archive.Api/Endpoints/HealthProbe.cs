@@ -1,0 +1,41 @@
+using Archive.Storage.Reading;
+using Archive.Storage.Totals;
+
+namespace Archive.Api.Endpoints;
+
+/// <summary>
+/// The health check's read of storage, shared for a second: <c>/api/health</c> is public and never
+/// cached by clients, so without this anyone could drive storage load with it. One read at a time;
+/// its outcome (the totals, or the failure) answers every request of that second. It follows
+/// <see cref="ApiOptions.ReadCacheSeconds"/> below a second, so 0 turns it off like the read cache.
+/// </summary>
+public sealed class HealthProbe(PostReader reader, TimeProvider time, Microsoft.Extensions.Options.IOptions<ApiOptions> options)
+{
+    private readonly TimeSpan lifetime = TimeSpan.FromSeconds(Math.Min(1, options.Value.ReadCacheSeconds));
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+    private readonly Lock gate = new();
+    private Task<TotalsSnapshot>? reading;
+    private DateTimeOffset startedAt;
+
+    public Task<TotalsSnapshot> ReadAsync()
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            if (reading is null || now - startedAt >= lifetime)
+            {
+                startedAt = now;
+                reading = ReadWithTimeoutAsync();
+            }
+
+            return reading;
+        }
+    }
+
+    private async Task<TotalsSnapshot> ReadWithTimeoutAsync()
+    {
+        // Not tied to one request: the read answers everyone who asks within the second.
+        using var timeout = new CancellationTokenSource(Timeout);
+        return await reader.ReadTotalsAsync(timeout.Token);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace Archive.Storage.Ingestion;
+
+/// <summary>One blob's failure stays that blob's: it becomes its result, and the others go on.</summary>
+internal static class BlobFailures
+{
+    /// <summary>
+    /// Runs the work for one blob. Storage being down is not the blob's fault and is thrown (every
+    /// blob would fail alike; the caller retries later); anything else is logged with the blob's name
+    /// and returned as a <see cref="IngestOutcome.Failed"/> result.
+    /// </summary>
+    public static async Task<IngestResult> IsolateAsync(string blobName, ILogger logger, Func<Task<IngestResult>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception error) when (error is not OperationCanceledException && !StorageFailure.Is(error))
+        {
+            logger.LogError(error, "Could not ingest {Blob}; the other blobs go on", blobName);
+            return new IngestResult(blobName, IngestOutcome.Failed, Reason: $"could not be ingested: {error.Message}");
+        }
+    }
+}

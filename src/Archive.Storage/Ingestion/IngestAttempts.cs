@@ -1,0 +1,72 @@
+using Archive.Core.Model;
+using Archive.Core.Parsing;
+using Archive.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace Archive.Storage.Ingestion;
+
+/// <summary>
+/// Attempt markers and the parse budget. Before new content of a blob is parsed, the blob's record
+/// notes the content's hash and counts the attempt; the write that ends the ingest (the post, or
+/// the rejection) clears the mark. A record that still names the same hash therefore saw an attempt
+/// that never ended: the process died in it, or the parse ran out of time. After
+/// <see cref="QuarantineAfter"/> of them the content is rejected unparsed, by any host, after any
+/// restart, until the blob changes.
+/// </summary>
+public sealed class IngestAttempts(ArchiveStore store, PostParser parser, IOptions<IngestOptions> options)
+{
+    public const int QuarantineAfter = 2;
+
+    private readonly TimeSpan timeout = TimeSpan.FromSeconds(options.Value.ParseTimeoutSeconds);
+
+    public string QuarantineReason =>
+        $"quarantined: ingesting this content was cut short {QuarantineAfter} times (the process stopped, or parsing ran past {timeout.TotalSeconds:0} s); fix the file and upload it again";
+
+    public static bool IsQuarantined(BlobEntity? record, string contentHash) =>
+        record?.AttemptHash == contentHash && record.Attempts >= QuarantineAfter;
+
+    /// <summary>Writes the mark: the record as written (with its new ETag), or null when another writer changed it first.</summary>
+    internal async Task<BlobEntity?> MarkAsync(string blobName, BlobEntity? record, string contentHash, CancellationToken cancellationToken)
+    {
+        var marked = record ?? new BlobEntity { RowKey = RowKeys.Blob(blobName), Blob = blobName };
+        marked.Attempts = marked.AttemptHash == contentHash ? marked.Attempts + 1 : 1;
+        marked.AttemptHash = contentHash;
+        try
+        {
+            var response = marked.ETag == default
+                ? await store.Table.AddEntityAsync(marked, cancellationToken)
+                : await store.Table.UpdateEntityAsync(marked, marked.ETag, TableUpdateMode.Replace, cancellationToken);
+            marked.ETag = response.Headers.ETag ?? default;
+            return marked;
+        }
+        catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Clears the mark on a record about to be written (the write that ends the attempt).</summary>
+    internal static void Clear(BlobEntity record)
+    {
+        record.AttemptHash = null;
+        record.Attempts = 0;
+    }
+
+    /// <summary>Parses within the time budget; null when it ran out (the abandoned parse ends on its own; its mark stays and counts).</summary>
+    internal async Task<ParseResult?> ParseAsync(string blobName, ReadOnlyMemory<byte> bytes, DateTimeOffset lastModified, CancellationToken cancellationToken)
+    {
+        var parsing = Task.Run(() => parser.Parse(blobName, bytes.Span, lastModified), CancellationToken.None);
+        try
+        {
+            return await parsing.WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    internal string TimedOutReason => $"parsing took longer than {timeout.TotalSeconds:0} s; the attempt counts towards quarantine";
+}

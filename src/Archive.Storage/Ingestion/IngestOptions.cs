@@ -1,0 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Archive.Storage.Ingestion;
+
+/// <summary>How ingestion guards itself (section "Archive" of the configuration).</summary>
+public sealed class IngestOptions
+{
+    /// <summary>
+    /// The last line of defence behind the parser's limits: a parse that takes longer is abandoned
+    /// (the blob is retried, and quarantined after <see cref="IngestAttempts.QuarantineAfter"/> such attempts).
+    /// </summary>
+    [Range(1, 600)]
+    public int ParseTimeoutSeconds { get; set; } = 30;
+}

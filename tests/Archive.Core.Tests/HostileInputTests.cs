@@ -1,0 +1,79 @@
+using System.Text;
+using Archive.Benchmarks;
+using Archive.Core.Model;
+using Archive.Core.Parsing;
+
+namespace Archive.Core.Tests;
+
+/// <summary>Hostile files: each is rejected with the reason of the limit it breaks, or served safely; none reaches the catch-all.</summary>
+public class HostileInputTests
+{
+    public static TheoryData<HostileFile> Files => new(HostileFiles.All);
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Each_hostile_file_gets_its_own_answer(HostileFile file)
+    {
+        var result = Parse.Bytes(file.Bytes, file.BlobName);
+        Assert.DoesNotContain(PostParser.UnexpectedFailure, result.Reason ?? string.Empty, StringComparison.Ordinal);
+        if (!file.Accepted)
+        {
+            Assert.True(result.Outcome == ParseOutcome.Rejected, $"{file.Name}: {result.Outcome}");
+            Assert.Contains(file.Expect!, result.Reason, StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.True(result.Outcome == ParseOutcome.Accepted, $"{file.Name}: {result.Outcome} {result.Reason}");
+        if (file.Expect is not null)
+        {
+            Assert.Contains(result.Post!.Warnings, w => w.Contains(file.Expect, StringComparison.Ordinal));
+        }
+
+        if (file.Title is not null)
+        {
+            Assert.Equal(file.Title, result.Post!.Title);
+        }
+    }
+
+    [Fact]
+    public void A_shallow_alias_is_expanded_as_before()
+    {
+        var post = Parse.Accepted(Parse.Post("title: T\nbase: &b {x: 1}\ncopy: *b"));
+        Assert.Equal(1L, (long)post.Extra["copy"]!["x"]!);
+    }
+
+    [Fact]
+    public void Nesting_at_the_limit_is_accepted_and_one_past_it_rejected()
+    {
+        var options = new ParserOptions { MaxNestingDepth = 8 };
+        // The front matter's mapping is the first level.
+        Parse.Accepted(Parse.Post("title: T\nx: " + new string('[', 7) + new string(']', 7)), options: options);
+        Assert.Contains("nested more than 8", Parse.Rejected(Parse.Post("title: T\nx: " + new string('[', 8) + new string(']', 8)), options: options), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Many_links_in_short_paragraphs_are_fine_where_one_long_paragraph_is_not()
+    {
+        var shortParagraphs = string.Concat(Enumerable.Repeat("See [a](https://example.org/a) and https://example.org/b.\n\n", 5_000));
+        Parse.Accepted(Parse.Post("title: T", shortParagraphs));
+        var oneParagraph = shortParagraphs.Replace("\n\n", " ", StringComparison.Ordinal);
+        Assert.Contains("too many links", Parse.Rejected(Parse.Post("title: T", oneParagraph)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_escapes_what_html_gives_meaning_to()
+    {
+        var post = Parse.Accepted(Parse.Post("title: \"<script>x</script> & 'q'\""));
+        var json = System.Text.Json.JsonSerializer.Serialize(Contract.PostSummary.From(post), Contract.ArchiveJson.Options);
+        Assert.DoesNotContain("<", json, StringComparison.Ordinal);
+        Assert.Contains("\\u003Cscript\\u003E", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Utf16_without_a_bom_is_not_guessed()
+    {
+        // Without a BOM the bytes are not UTF-8: read as Windows-1252, as the contract says, and still never a crash.
+        var bytes = new UnicodeEncoding(false, false).GetBytes(Parse.Post("title: T"));
+        Assert.NotEqual(PostParser.UnexpectedFailure, Parse.Bytes(bytes).Reason?[..Math.Min(21, Parse.Bytes(bytes).Reason!.Length)]);
+    }
+}

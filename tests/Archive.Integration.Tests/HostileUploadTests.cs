@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Archive.Benchmarks;
+using Archive.Core.Parsing;
+using Archive.Storage.Ingestion;
+using Archive.Storage.Tables;
+using Azure.Data.Tables;
+
+namespace Archive.Integration.Tests;
+
+/// <summary>
+/// Hostile files through the real ingestor against Azurite: each is rejected with its reason or
+/// served safely, the good posts around them are ingested, deletions still apply, and a blob that
+/// was cut short twice is quarantined before it is parsed again.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class HostileUploadTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private TestArchive archive = null!;
+
+    public async Task InitializeAsync() => archive = await TestArchive.StartAsync(azurite);
+
+    public async Task DisposeAsync() => await archive.DisposeAsync();
+
+    [Fact]
+    public async Task Every_hostile_file_gets_its_answer_one_blob_at_a_time()
+    {
+        foreach (var file in HostileFiles.All)
+        {
+            var result = await archive.UploadAsync(file.BlobName, file.Bytes);
+            if (file.Accepted)
+            {
+                Assert.True(result.Outcome == IngestOutcome.Added, $"{file.Name}: {result.Outcome} {result.Reason}");
+            }
+            else
+            {
+                Assert.True(result.Outcome == IngestOutcome.Rejected, $"{file.Name}: {result.Outcome} {result.Reason}");
+                Assert.Contains(file.Expect!, result.Reason, StringComparison.Ordinal);
+            }
+        }
+
+        var rejections = await RejectionsAsync();
+        Assert.Equal(HostileFiles.All.Count(f => !f.Accepted), rejections.Count);
+        Assert.Equal(0, await archive.Reconciler.RecomputeTotalsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_reconcile_meeting_every_hostile_file_still_ingests_the_others_and_applies_deletions()
+    {
+        await archive.UploadAsync("leaving.md", Posts.Make("leaving", "Leaving"));
+        foreach (var file in HostileFiles.All)
+        {
+            await archive.PutBlobAsync(file.BlobName, file.Bytes);
+        }
+
+        await archive.PutBlobAsync("good.md", Encoding.UTF8.GetBytes(Posts.Make("good", "Good")));
+        await archive.DeleteBlobAsync("leaving.md");
+
+        using var reindex = new HttpRequestMessage(HttpMethod.Post, "admin/reindex");
+        reindex.Headers.Add("x-functions-key", TestArchive.AdminKey);
+        using var response = await archive.Http.SendAsync(reindex);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var report = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(0, report.GetProperty("failed").GetInt32());
+        Assert.Equal(1, report.GetProperty("removed").GetInt32());
+        Assert.Equal(HostileFiles.All.Count(f => !f.Accepted), report.GetProperty("rejected").GetInt32());
+
+        Assert.Equal("Good", (await archive.GetJsonAsync("posts/good")).GetProperty("title").GetString());
+        using var gone = await archive.Http.GetAsync("posts/leaving");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        var rejections = await RejectionsAsync();
+        foreach (var file in HostileFiles.All.Where(f => !f.Accepted))
+        {
+            Assert.Contains(file.Expect!, rejections[file.BlobName], StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HostileFiles.All.Count(f => f.Accepted) + 1, (await archive.GetJsonAsync("health")).GetProperty("posts").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_script_title_is_served_escaped_and_unsniffable()
+    {
+        await archive.UploadAsync("script.md", "---\ntitle: \"<script>alert(1)</script>\"\nthread_id: script\n---\nbody\n");
+        using var response = await archive.Http.GetAsync("posts/script");
+        var raw = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>", raw, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("<script>alert(1)</script>", JsonDocument.Parse(raw).RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task One_attempt_cut_short_is_retried_and_two_quarantine_the_content_until_it_changes()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Posts.Make("crashy", "Crashy"));
+        await archive.PutBlobAsync("crashy.md", bytes);
+
+        // As if the process had died while parsing: the mark was written and nothing ended the attempt.
+        await MarkAttemptsAsync("crashy.md", bytes, attempts: 1);
+        Assert.Equal(IngestOutcome.Added, (await archive.Ingestor.IngestAsync("crashy.md", CancellationToken.None)).Outcome);
+        Assert.Null((await RecordAsync("crashy.md"))!.AttemptHash);
+
+        var changed = Encoding.UTF8.GetBytes(Posts.Make("crashy", "Crashy again"));
+        await archive.PutBlobAsync("crashy.md", changed);
+        await MarkAttemptsAsync("crashy.md", changed, attempts: IngestAttempts.QuarantineAfter);
+        var quarantined = await archive.Ingestor.IngestAsync("crashy.md", CancellationToken.None);
+        Assert.Equal(IngestOutcome.Rejected, quarantined.Outcome);
+        Assert.StartsWith("quarantined:", quarantined.Reason, StringComparison.Ordinal);
+        Assert.Equal("Crashy", (await archive.GetJsonAsync("posts/crashy")).GetProperty("title").GetString());
+
+        // The next full reconcile meets the mark before parsing, and writes nothing.
+        archive.Requests.Reset();
+        var report = await archive.Reconciler.ReconcileAsync(false, CancellationToken.None);
+        Assert.Equal(1, report.Rejected);
+        Assert.Equal(0, archive.Requests.Writes);
+        Assert.StartsWith("quarantined:", (await RejectionsAsync())["crashy.md"], StringComparison.Ordinal);
+
+        await archive.UploadAsync("crashy.md", Posts.Make("crashy", "Crashy fixed"));
+        Assert.Equal("Crashy fixed", (await archive.GetJsonAsync("posts/crashy")).GetProperty("title").GetString());
+        Assert.Empty(await RejectionsAsync());
+    }
+
+    [Fact]
+    public async Task A_post_whose_totals_would_not_fit_a_table_property_is_rejected_before_writing()
+    {
+        await archive.UploadAsync("first.md", Posts.Make("first", "First", theme: "Crowded"));
+
+        // A theme already spelled so many ways that one more spelling would not fit (each spelling is at most 100 characters).
+        var totals = await archive.Store.FindAsync<TotalsEntity>(RowKeys.ThemeTotals("crowded"), CancellationToken.None);
+        var spellings = new Dictionary<string, int> { ["Crowded"] = 1 };
+        for (var i = 0; JsonSerializer.Serialize(spellings).Length < TotalsEntity.MaxPropertyCharacters - 110; i++)
+        {
+            spellings[$"Crowded {i}".PadRight(90)] = 1;
+        }
+
+        // Filled to 5 characters short of the limit: the new spelling's 12 ("CROWDED":1,) do not fit.
+        var room = TotalsEntity.MaxPropertyCharacters - 5 - JsonSerializer.Serialize(spellings).Length;
+        spellings["Crowded".PadRight(room - 5)] = 1;
+        totals!.NamesJson = JsonSerializer.Serialize(spellings);
+        Assert.Equal(TotalsEntity.MaxPropertyCharacters - 5, totals.NamesJson.Length);
+        await archive.Store.Table.UpdateEntityAsync(totals, totals.ETag, TableUpdateMode.Replace);
+
+        var result = await archive.UploadAsync("second.md", Posts.Make("second", "Second", theme: "CROWDED"));
+        Assert.Equal(IngestOutcome.Rejected, result.Outcome);
+        Assert.Contains("the totals of theme 'crowded' would need", result.Reason, StringComparison.Ordinal);
+        using var missing = await archive.Http.GetAsync("posts/second");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_reads_storage_at_most_once_a_second()
+    {
+        await using var cached = await TestArchive.StartAsync(azurite, new Dictionary<string, string?> { ["Archive:ReadCacheSeconds"] = "1" });
+        await cached.GetJsonAsync("health");
+        cached.Requests.Reset();
+        for (var i = 0; i < 20; i++)
+        {
+            await cached.GetJsonAsync("health");
+        }
+
+        // Twenty calls inside about a second: the one read of the first second, perhaps one of the next.
+        Assert.True(cached.Requests.Total <= 2, $"{cached.Requests.Total} storage requests");
+    }
+
+    private async Task MarkAttemptsAsync(string blobName, byte[] bytes, int attempts)
+    {
+        var record = await RecordAsync(blobName) ?? new BlobEntity { RowKey = RowKeys.Blob(blobName), Blob = blobName };
+        record.AttemptHash = ContentHash.Of(bytes);
+        record.Attempts = attempts;
+        await archive.Store.Table.UpsertEntityAsync(record, TableUpdateMode.Replace);
+    }
+
+    private Task<BlobEntity?> RecordAsync(string blobName) => archive.Store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), CancellationToken.None);
+
+    private async Task<Dictionary<string, string>> RejectionsAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "admin/rejections");
+        request.Headers.Add("x-functions-key", TestArchive.AdminKey);
+        using var response = await archive.Http.SendAsync(request);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("items").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("blob").GetString()!, r => r.GetProperty("reason").GetString()!);
+    }
+}
