@@ -54,7 +54,7 @@ public sealed class BulkIngestTests(AzuriteFixture azurite, ITestOutputHelper ou
         Assert.Equal("Owner", (await archive.GetJsonAsync("posts/taken")).GetProperty("title").GetString());
         Assert.Equal("Fixed", (await archive.GetJsonAsync("posts/fixed")).GetProperty("title").GetString());
 
-        var rejections = await RejectionsAsync();
+        var rejections = await archive.RejectionsAsync();
         Assert.Equal(3, rejections.Count);
         Assert.Contains("bad.md", rejections.Keys);
         Assert.Contains("already used by blob 'owner.md'", rejections["thief.md"]);
@@ -80,14 +80,5 @@ public sealed class BulkIngestTests(AzuriteFixture azurite, ITestOutputHelper ou
         Assert.Equal(0, await archive.Reconciler.RecomputeTotalsAsync(CancellationToken.None));
         var again = await archive.Reconciler.ReconcileAsync(false, CancellationToken.None);
         Assert.Equal(0, again.Added + again.Updated + again.Removed);
-    }
-
-    private async Task<Dictionary<string, string>> RejectionsAsync()
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, "admin/rejections");
-        request.Headers.Add("x-functions-key", TestArchive.AdminKey);
-        using var response = await archive.Http.SendAsync(request);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("items").EnumerateArray()
-            .ToDictionary(r => r.GetProperty("blob").GetString()!, r => r.GetProperty("reason").GetString()!);
     }
 }

@@ -40,7 +40,7 @@ public sealed class HostileUploadTests(AzuriteFixture azurite) : IAsyncLifetime
             }
         }
 
-        var rejections = await RejectionsAsync();
+        var rejections = await archive.RejectionsAsync();
         Assert.Equal(HostileFiles.All.Count(f => !f.Accepted), rejections.Count);
         Assert.Equal(0, await archive.Reconciler.RecomputeTotalsAsync(CancellationToken.None));
     }
@@ -70,7 +70,7 @@ public sealed class HostileUploadTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("Good", (await archive.GetJsonAsync("posts/good")).GetProperty("title").GetString());
         using var gone = await archive.Http.GetAsync("posts/leaving");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
-        var rejections = await RejectionsAsync();
+        var rejections = await archive.RejectionsAsync();
         foreach (var file in HostileFiles.All.Where(f => !f.Accepted))
         {
             Assert.Contains(file.Expect!, rejections[file.BlobName], StringComparison.Ordinal);
@@ -114,11 +114,11 @@ public sealed class HostileUploadTests(AzuriteFixture azurite) : IAsyncLifetime
         var report = await archive.Reconciler.ReconcileAsync(false, CancellationToken.None);
         Assert.Equal(1, report.Rejected);
         Assert.Equal(0, archive.Requests.Writes);
-        Assert.StartsWith("quarantined:", (await RejectionsAsync())["crashy.md"], StringComparison.Ordinal);
+        Assert.StartsWith("quarantined:", (await archive.RejectionsAsync())["crashy.md"], StringComparison.Ordinal);
 
         await archive.UploadAsync("crashy.md", Posts.Make("crashy", "Crashy fixed"));
         Assert.Equal("Crashy fixed", (await archive.GetJsonAsync("posts/crashy")).GetProperty("title").GetString());
-        Assert.Empty(await RejectionsAsync());
+        Assert.Empty(await archive.RejectionsAsync());
     }
 
     [Fact]
@@ -172,13 +172,4 @@ public sealed class HostileUploadTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     private Task<BlobEntity?> RecordAsync(string blobName) => archive.Store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), CancellationToken.None);
-
-    private async Task<Dictionary<string, string>> RejectionsAsync()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "admin/rejections");
-        request.Headers.Add("x-functions-key", TestArchive.AdminKey);
-        using var response = await archive.Http.SendAsync(request);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("items").EnumerateArray()
-            .ToDictionary(r => r.GetProperty("blob").GetString()!, r => r.GetProperty("reason").GetString()!);
-    }
 }

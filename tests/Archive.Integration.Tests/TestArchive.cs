@@ -95,6 +95,16 @@ public sealed class TestArchive : IAsyncDisposable
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>The current rejections, blob → reason, as the admin route lists them.</summary>
+    public async Task<Dictionary<string, string>> RejectionsAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "admin/rejections");
+        request.Headers.Add("x-functions-key", AdminKey);
+        using var response = await Http.SendAsync(request);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("items").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("blob").GetString()!, r => r.GetProperty("reason").GetString()!);
+    }
+
     public async Task<T> GetAsync<T>(string path) =>
         (await Http.GetFromJsonAsync<T>(path, ArchiveJson.Options))!;
 
