@@ -122,6 +122,22 @@ public sealed class HostileUploadTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rejection_met_again_by_later_reconciles_stays_itself_and_writes_nothing()
+    {
+        await archive.UploadAsync("broken.md", "---\ntitle: [broken\n---\nbody\n");
+        for (var round = 0; round < IngestAttempts.QuarantineAfter + 1; round++)
+        {
+            archive.Requests.Reset();
+            var report = await archive.Reconciler.ReconcileAsync(false, CancellationToken.None);
+            Assert.Equal(1, report.Rejected);
+            Assert.Equal(0, archive.Requests.Writes);
+        }
+
+        Assert.StartsWith("invalid YAML", (await archive.RejectionsAsync())["broken.md"], StringComparison.Ordinal);
+        Assert.Null((await RecordAsync("broken.md"))!.AttemptHash);
+    }
+
+    [Fact]
     public async Task A_post_whose_totals_would_not_fit_a_table_property_is_rejected_before_writing()
     {
         await archive.UploadAsync("first.md", Posts.Make("first", "First", theme: "Crowded"));

@@ -27,9 +27,18 @@ public sealed class IngestAttempts(ArchiveStore store, PostParser parser, IOptio
     public static bool IsQuarantined(BlobEntity? record, string contentHash) =>
         record?.AttemptHash == contentHash && record.Attempts >= QuarantineAfter;
 
-    /// <summary>Writes the mark: the record as written (with its new ETag), or null when another writer changed it first.</summary>
-    internal async Task<BlobEntity?> MarkAsync(string blobName, BlobEntity? record, string contentHash, CancellationToken cancellationToken)
+    /// <summary>
+    /// The record to parse under: marked, unless this very content was parsed to its end before (its
+    /// current rejection), which no parse of it can crash; null when another writer changed the record first.
+    /// </summary>
+    internal async Task<BlobEntity?> BeginAsync(string blobName, BlobEntity? record, string contentHash, CancellationToken cancellationToken)
     {
+        if (record is not null && record.RejectedHash == contentHash && record.AttemptHash is null)
+        {
+            // Reconciles retry rejections (an id's owner may have left): each would otherwise write a mark.
+            return record;
+        }
+
         var marked = record ?? new BlobEntity { RowKey = RowKeys.Blob(blobName), Blob = blobName };
         marked.Attempts = marked.AttemptHash == contentHash ? marked.Attempts + 1 : 1;
         marked.AttemptHash = contentHash;

@@ -49,8 +49,8 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
                 return await RejectAsync(blobName, record, blob.Seen, attempts.QuarantineReason, cancellationToken, quarantine: true);
             }
 
-            // Marked before parsing, so that an attempt the process does not survive is still counted.
-            if (await attempts.MarkAsync(blobName, record, blob.Seen.Hash, cancellationToken) is not { } marked)
+            // Marked before parsing (unless parsed to its end before), so that an attempt the process does not survive still counts.
+            if (await attempts.BeginAsync(blobName, record, blob.Seen.Hash, cancellationToken) is not { } marked)
             {
                 await Conflicts.BackOffAsync(attempt, cancellationToken);
                 continue;
