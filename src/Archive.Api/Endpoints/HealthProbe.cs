@@ -1,5 +1,6 @@
 using Archive.Storage.Reading;
 using Archive.Storage.Totals;
+using Microsoft.Extensions.Options;
 
 namespace Archive.Api.Endpoints;
 
@@ -9,7 +10,7 @@ namespace Archive.Api.Endpoints;
 /// its outcome (the totals, or the failure) answers every request of that second. It follows
 /// <see cref="ApiOptions.ReadCacheSeconds"/> below a second, so 0 turns it off like the read cache.
 /// </summary>
-public sealed class HealthProbe(PostReader reader, TimeProvider time, Microsoft.Extensions.Options.IOptions<ApiOptions> options)
+public sealed class HealthProbe(PostReader reader, TimeProvider time, IOptions<ApiOptions> options)
 {
     private readonly TimeSpan lifetime = TimeSpan.FromSeconds(Math.Min(1, options.Value.ReadCacheSeconds));
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);

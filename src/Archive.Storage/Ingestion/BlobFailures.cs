@@ -10,7 +10,11 @@ internal static class BlobFailures
     /// blob would fail alike; the caller retries later); anything else is logged with the blob's name
     /// and returned as a <see cref="IngestOutcome.Failed"/> result.
     /// </summary>
-    public static async Task<IngestResult> IsolateAsync(string blobName, ILogger logger, Func<Task<IngestResult>> work)
+    public static Task<IngestResult> IsolateAsync(string blobName, ILogger logger, Func<Task<IngestResult>> work) =>
+        IsolateAsync(blobName, logger, work, failed => failed);
+
+    /// <summary>As above, for a step whose answer is not a result yet: <paramref name="onFailure"/> makes one from the failure.</summary>
+    public static async Task<T> IsolateAsync<T>(string blobName, ILogger logger, Func<Task<T>> work, Func<IngestResult, T> onFailure)
     {
         try
         {
@@ -19,7 +23,7 @@ internal static class BlobFailures
         catch (Exception error) when (error is not OperationCanceledException && !StorageFailure.Is(error))
         {
             logger.LogError(error, "Could not ingest {Blob}; the other blobs go on", blobName);
-            return new IngestResult(blobName, IngestOutcome.Failed, Reason: $"could not be ingested: {error.Message}");
+            return onFailure(new IngestResult(blobName, IngestOutcome.Failed, Reason: $"could not be ingested: {error.Message}"));
         }
     }
 }

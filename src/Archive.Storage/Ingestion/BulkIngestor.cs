@@ -36,13 +36,8 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
         {
             await Parallel.ForEachAsync(blobNames, options, async (name, ct) =>
             {
-                NewPost? post = null;
-                OneByOne? later = null;
-                var done = await BlobFailures.IsolateAsync(name, logger, async () =>
-                {
-                    (var result, post, later) = await PrepareAsync(name, records.GetValueOrDefault(name), owned, claimed, ct);
-                    return result!;
-                });
+                var (done, post, later) = await BlobFailures.IsolateAsync(
+                    name, logger, () => PrepareAsync(name, records.GetValueOrDefault(name), owned, claimed, ct), failed => (failed, null, null));
                 if (post is not null)
                 {
                     ready.Writer.TryWrite(post);
@@ -53,7 +48,7 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
                 }
                 else
                 {
-                    results.Add(done);
+                    results.Add(done!);
                 }
             });
         }
@@ -91,7 +86,7 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
             return (new IngestResult(blobName, IngestOutcome.Unchanged, Ingestor.PostIdOf(record!)), null, null);
         }
 
-        if (IngestAttempts.IsQuarantined(record, blob.Seen.Hash) || await attempts.MarkAsync(blobName, record, blob.Seen.Hash, cancellationToken) is not { } marked)
+        if (IngestAttempts.IsQuarantined(record, blob.Seen.Hash) || await attempts.BeginAsync(blobName, record, blob.Seen.Hash, cancellationToken) is not { } marked)
         {
             return (null, null, new OneByOne(blobName, blob));
         }
