@@ -58,6 +58,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IngestAttempts>();
         services.AddSingleton<Ingestor>();
         services.AddSingleton<BulkIngestor>();
+        services.AddSingleton<ContentSweeper>();
         services.AddSingleton<Reconciler>();
         services.AddSingleton<PostReader>();
         return services;

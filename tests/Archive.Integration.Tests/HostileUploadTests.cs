@@ -165,6 +165,31 @@ public sealed class HostileUploadTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Content_no_post_points_to_is_removed_once_old_enough()
+    {
+        await archive.UploadAsync("kept.md", Posts.Make("kept", "Kept"));
+        var orphan = archive.Store.Content.GetBlobClient("kept/0000-left-by-a-failed-commit.json");
+        await orphan.UploadAsync(BinaryData.FromString("{}"));
+
+        // Young: a commit may be on its way to point at it.
+        var report = await archive.Reconciler.ReconcileAsync(true, CancellationToken.None);
+        Assert.Equal(0, report.OrphanedContentRemoved);
+        Assert.True((await orphan.ExistsAsync()).Value);
+
+        await using var sweeping = await TestArchive.StartAsync(azurite, new Dictionary<string, string?>
+        {
+            ["Archive:PostsContainer"] = archive.Store.Posts.Name,
+            ["Archive:ContentContainer"] = archive.Store.Content.Name,
+            ["Archive:Table"] = archive.Store.Table.Name,
+            ["Archive:OrphanContentMinutes"] = "0",
+        });
+        report = await sweeping.Reconciler.ReconcileAsync(true, CancellationToken.None);
+        Assert.Equal(1, report.OrphanedContentRemoved);
+        Assert.False((await orphan.ExistsAsync()).Value);
+        Assert.Equal("Kept", (await sweeping.GetJsonAsync("posts/kept")).GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Health_reads_storage_at_most_once_a_second()
     {
         await using var cached = await TestArchive.StartAsync(azurite, new Dictionary<string, string?> { ["Archive:ReadCacheSeconds"] = "1" });

@@ -11,4 +11,8 @@ public sealed class IngestOptions
     /// </summary>
     [Range(1, 600)]
     public int ParseTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Content blobs no post points to are removed once they are this old (younger ones may be about to be committed).</summary>
+    [Range(0, 24 * 60)]
+    public int OrphanContentMinutes { get; set; } = 10;
 }

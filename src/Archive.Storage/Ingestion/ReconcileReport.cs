@@ -13,5 +13,8 @@ public sealed record ReconcileReport(
     int TotalsRepaired,
     IReadOnlyList<IngestResult> Changes)
 {
+    /// <summary>Content blobs no post pointed to, removed (full reconciles that recompute the totals only).</summary>
+    public int OrphanedContentRemoved { get; init; }
+
     public bool ChangedAnything => Added + Updated + Removed + TotalsRepaired > 0;
 }

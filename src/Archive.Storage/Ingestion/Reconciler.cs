@@ -13,7 +13,7 @@ namespace Archive.Storage.Ingestion;
 /// whose blob is gone (blob triggers do not fire on delete), retries rejections, and (when asked)
 /// recomputes every total from the posts themselves.
 /// </summary>
-public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngestor bulk, TimeProvider time, ILogger<Reconciler> logger)
+public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngestor bulk, ContentSweeper sweeper, TimeProvider time, ILogger<Reconciler> logger)
 {
     private const int Parallelism = 8;
 
@@ -83,7 +83,8 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
         await RemoveAllAsync(toRemove, results, cancellationToken);
 
         var repaired = recomputeTotals ? await RecomputeTotalsAsync(cancellationToken) : 0;
-        return Report(blobs, toIngest.Count, results, repaired);
+        var orphans = recomputeTotals ? await sweeper.SweepAsync(cancellationToken) : 0;
+        return Report(blobs, toIngest.Count, results, repaired) with { OrphanedContentRemoved = orphans };
     }
 
     private async Task RemoveAllAsync(IEnumerable<string> names, ConcurrentBag<IngestResult> results, CancellationToken cancellationToken)
