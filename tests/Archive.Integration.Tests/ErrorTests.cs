@@ -48,6 +48,36 @@ public sealed class ErrorTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains(named, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("posts?tag=bulk", "'tag'")]
+    [InlineData("posts/thread_0311?q=steel", "'q'")]
+    [InlineData("themes?junk=1", "'junk'")]
+    [InlineData("health?cachebust=7", "'cachebust'")]
+    public async Task Unknown_query_parameters_are_400_problems_that_name_them(string path, string named)
+    {
+        using var response = await archive.Http.GetAsync(path);
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains(named, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("themes?code=anything")]
+    [InlineData("posts?to=9999-12-31")]
+    [InlineData("themes/decolonization?to=9999-12-31")]
+    public async Task The_function_key_and_the_last_date_there_is_are_accepted(string path)
+    {
+        using var response = await archive.Http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_url_over_8_KB_is_a_414_problem()
+    {
+        using var response = await archive.Http.GetAsync("posts?theme=" + new string('a', 9_000));
+        await ProblemAsync(response, HttpStatusCode.RequestUriTooLong);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
     [Fact]
     public async Task Cursor_of_another_query_is_refused()
     {

@@ -1,4 +1,6 @@
 using System.Net;
+using Archive.Api.Endpoints;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Archive.Integration.Tests;
 
@@ -37,5 +39,39 @@ public sealed class ReadCacheTests(AzuriteFixture azurite) : IAsyncLifetime
         request.Headers.IfNoneMatch.Add(before.Headers.ETag!);
         using var stale = await archive.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+    }
+
+    [Fact]
+    public async Task Bodies_are_kept_up_to_a_byte_cap_whatever_is_asked()
+    {
+        const int Cap = 20_000;
+        await using var capped = await TestArchive.StartAsync(azurite, new Dictionary<string, string?>
+        {
+            ["Archive:ReadCacheSeconds"] = "60",
+            ["Archive:ReadCacheBytes"] = Cap.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        for (var i = 0; i < 10; i++)
+        {
+            await capped.UploadAsync($"big{i}.md", Posts.Make($"big{i}", $"Big {i}", words: 600));
+        }
+
+        var asked = 0L;
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await capped.Http.GetAsync($"posts/big{i}?format=text");
+            asked += (await response.Content.ReadAsByteArrayAsync()).Length;
+        }
+
+        // The bodies asked for are more than the cap: not all can be kept, and what is kept stays under it.
+        Assert.True(asked > 2 * Cap, $"{asked} bytes asked");
+        var cache = capped.Services.GetRequiredService<ReadCache>();
+        Assert.InRange(cache.CachedBytes, 1, Cap);
+        capped.Requests.Reset();
+        for (var i = 0; i < 10; i++)
+        {
+            await capped.GetJsonAsync($"posts/big{i}?format=text");
+        }
+
+        Assert.True(capped.Requests.Total > 0, "every body was still in memory: the cap held nothing back");
     }
 }

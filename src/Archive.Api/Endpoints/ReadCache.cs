@@ -20,7 +20,7 @@ public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options) :
     private readonly TimeSpan totalsLifetime = TimeSpan.FromSeconds(options.Value.ReadCacheSeconds);
 
     // Sized in bytes: a body is charged its length, so the cap holds whatever mix of bodies is asked for.
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.ReadCacheBytes), CompactionPercentage = 0.25 });
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.ReadCacheBytes), CompactionPercentage = 0.25, TrackStatistics = true });
     private readonly Lock gate = new();
     private CachedTotals? latest;
     private Task<TotalsSnapshot>? reading;
@@ -66,6 +66,9 @@ public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options) :
         cache.Set(versioned, body, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(5), Size = (body?.Bytes.Length ?? 0) + versioned.Length * 2L });
         return body;
     }
+
+    /// <summary>Bytes the kept bodies are charged (their lengths and keys): never more than <see cref="ApiOptions.ReadCacheBytes"/>.</summary>
+    public long CachedBytes => cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
     public void Dispose() => cache.Dispose();
 
