@@ -25,7 +25,7 @@ param corsOrigins string = '*'
 @description('Reading speed used for readingTime.')
 param wordsPerMinute int = 200
 
-@description('CRON schedule of the reconcile timer: how deletions reach the index and missed uploads heal.')
+@description('CRON schedule of the reconcile timer: the safety net that heals missed events (deletions arrive within seconds through Event Grid and the blob-events queue).')
 param reconcileSchedule string = '0 */5 * * * *'
 
 @description('Blob container the posts are uploaded to.')
@@ -36,6 +36,10 @@ var resourceToken = toLower(uniqueString(subscription().id, environmentName, loc
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
 var deploymentContainerName = 'app-package-${take(resourceToken, 7)}'
+// Event Grid puts BlobDeleted events here; the IngestBlobEvent function reads them (blob triggers never fire on delete).
+var blobEventsQueueName = 'blob-events'
+// Events Event Grid could not deliver to the queue, kept for an operator.
+var deadLetterContainerName = 'blob-events-deadletter'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -60,8 +64,9 @@ module storage 'app/storage.bicep' = {
     name: '${abbrs.storageStorageAccounts}${resourceToken}'
     location: location
     tags: tags
-    containerNames: [postsContainerName, 'archive-content', deploymentContainerName]
+    containerNames: [postsContainerName, 'archive-content', deploymentContainerName, deadLetterContainerName]
     tableNames: ['archive']
+    queueNames: [blobEventsQueueName]
   }
 }
 
@@ -105,6 +110,7 @@ module functionApp 'app/function-app.bicep' = {
       Archive__PostsContainer: postsContainerName
       Archive__WordsPerMinute: string(wordsPerMinute)
       Archive__ReconcileSchedule: reconcileSchedule
+      Archive__BlobEventsQueue: blobEventsQueueName
       // Flex Consumption delivers blob events only through Event Grid: the polling trigger stays off here.
       'AzureWebJobs.IngestPostPolling.Disabled': 'true'
     }
@@ -120,7 +126,12 @@ module eventGrid 'app/event-grid.bicep' = {
     location: location
     tags: tags
     storageAccountName: storage.outputs.name
+    postsContainerName: postsContainerName
+    identityId: identity.outputs.id
+    blobEventsQueueName: blobEventsQueueName
+    deadLetterContainerName: deadLetterContainerName
   }
+  dependsOn: [rbac]
 }
 
 output AZURE_LOCATION string = location

@@ -131,7 +131,7 @@ public static class Commands
 
         Console.WriteLine($"storage requests per new post: mean {perNew.Average():F2}, max {perNew.Max()} (over {files.Count})");
         Console.WriteLine($"storage requests per unchanged re-upload: mean {perUnchanged.Average():F2}, max {perUnchanged.Max()}");
-        Console.WriteLine($"storage requests per new post in bulk (reconciler, groups of {BulkIngestor.GroupSize}): {perBulk:F2} ({counter.Total} for {report.Added})");
+        Console.WriteLine($"storage requests per new post in bulk (reconciler, groups of up to 100 entities): {perBulk:F2} ({counter.Total} for {report.Added})");
         await store.Table.DeleteAsync();
         await store.Posts.DeleteAsync();
         await store.Content.DeleteAsync();

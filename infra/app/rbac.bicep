@@ -9,7 +9,7 @@ param userPrincipalId string
 // Built-in role definition ids.
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // host leases and the deployment package need owner-level blob rights
 var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
-var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // blob trigger bookkeeping (poison queue)
+var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // the blob-events queue (Event Grid delivers to it with this identity; IngestBlobEvent reads it) and poison queues
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Archive's index table
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb' // telemetry without the instrumentation key
 

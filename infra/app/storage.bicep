@@ -4,6 +4,7 @@ param location string
 param tags object
 param containerNames string[]
 param tableNames string[]
+param queueNames string[]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -34,6 +35,13 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
       properties: {
         publicAccess: 'None'
       }
+    }]
+  }
+
+  resource queueService 'queueServices' = {
+    name: 'default'
+    resource queues 'queues' = [for queue in queueNames: {
+      name: queue
     }]
   }
 

@@ -1,33 +1,47 @@
 using Archive.Storage.Ingestion;
+using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Archive.Functions;
 
 /// <summary>
-/// Blob triggers and the reconcile timer. A rejected post completes its invocation (it is
-/// recorded; retrying cannot help); a storage failure throws, so the runtime retries.
-/// Two blob triggers share the ingestor: Flex Consumption delivers blob events only through
-/// Event Grid, while Azurite and Core Tools poll. Each deployment disables the one it cannot use
-/// (app setting <c>AzureWebJobs.IngestPostPolling.Disabled</c> or <c>AzureWebJobs.IngestPostEventGrid.Disabled</c>).
+/// Blob triggers, the blob-events queue and the reconcile timer. A rejected post completes its
+/// invocation (it is recorded; retrying cannot help); a storage failure throws, so the runtime
+/// retries. Two blob triggers share the ingestor: Flex Consumption delivers blob events only
+/// through Event Grid, while Azurite and Core Tools poll. Each deployment disables the one it
+/// cannot use (app setting <c>AzureWebJobs.IngestPostPolling.Disabled</c> or
+/// <c>AzureWebJobs.IngestPostEventGrid.Disabled</c>). Blob triggers never fire on delete: in Azure
+/// an Event Grid subscription puts <c>BlobDeleted</c> events on a queue, read by <see cref="IngestBlobEvent"/>.
 /// </summary>
-public sealed class IngestionFunctions(Ingestor ingestor, Reconciler reconciler, ILogger<IngestionFunctions> logger)
+public sealed class IngestionFunctions(Ingestor ingestor, BlobEventIngestor events, Reconciler reconciler, ILogger<IngestionFunctions> logger)
 {
     public const string PostsPath = "%Archive:PostsContainer%/{name}";
+    public const string EventsQueue = "%" + FunctionsApp.EventsQueueSetting + "%";
 
+    // Bound to a client, not to the bytes: the ingestor downloads the blob once, with its ETag and date.
     [Function("IngestPostEventGrid")]
     public Task IngestFromEventGrid(
-        [BlobTrigger(PostsPath, Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] byte[] content,
-        string name,
+        [BlobTrigger(PostsPath, Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient blob,
         CancellationToken cancellationToken) =>
-        IngestAsync(name, cancellationToken);
+        IngestAsync(blob.Name, cancellationToken);
 
     [Function("IngestPostPolling")]
     public Task IngestFromPolling(
-        [BlobTrigger(PostsPath, Source = BlobTriggerSource.LogsAndContainerScan, Connection = "AzureWebJobsStorage")] byte[] content,
-        string name,
+        [BlobTrigger(PostsPath, Source = BlobTriggerSource.LogsAndContainerScan, Connection = "AzureWebJobsStorage")] BlobClient blob,
         CancellationToken cancellationToken) =>
-        IngestAsync(name, cancellationToken);
+        IngestAsync(blob.Name, cancellationToken);
+
+    [Function("IngestBlobEvent")]
+    public async Task IngestBlobEvent(
+        [QueueTrigger(EventsQueue, Connection = "AzureWebJobsStorage")] string message,
+        CancellationToken cancellationToken)
+    {
+        foreach (var result in await events.IngestAsync(message, cancellationToken))
+        {
+            logger.LogInformation("{Blob}: {Outcome} {Reason} (blob event)", result.Blob, result.Outcome, result.Reason);
+        }
+    }
 
     [Function("Reconcile")]
     public async Task Reconcile([TimerTrigger("%Archive:ReconcileSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
@@ -38,7 +52,6 @@ public sealed class IngestionFunctions(Ingestor ingestor, Reconciler reconciler,
 
     private async Task IngestAsync(string name, CancellationToken cancellationToken)
     {
-        // The ingestor reads the blob itself (with its ETag and last-modified date), so the bound bytes are not used.
         var result = await ingestor.IngestAsync(name, cancellationToken);
         logger.LogInformation("{Blob}: {Outcome} {Reason}", name, result.Outcome, result.Reason);
     }

@@ -1,9 +1,8 @@
-using Archive.Api;
+using Archive.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddArchive(builder.Configuration);
+builder.Services.AddArchiveFunctions(builder.Configuration);
 builder.Build().Run();

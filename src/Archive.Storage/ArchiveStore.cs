@@ -39,25 +39,28 @@ public sealed class ArchiveStore(BlobServiceClient blobs, TableServiceClient tab
         return Table.QueryAsync<T>(filter, pageSize, select, cancellationToken);
     }
 
-    /// <summary>All totals (global and per theme) in one request.</summary>
+    /// <summary>All totals (every shard's rows) in one request, while they are at most 1,000 entities (docs/storage.md).</summary>
     public async Task<TotalsSnapshot> ReadTotalsAsync(CancellationToken cancellationToken)
     {
-        var themes = new Dictionary<string, ScopeTotals>(StringComparer.Ordinal);
-        ScopeTotals? global = null;
+        var rows = new List<TotalsEntity>();
         await foreach (var entity in QueryPrefix<TotalsEntity>(RowKeys.TotalsPrefix, null, null, cancellationToken))
         {
-            var totals = ScopeTotals.From(entity);
-            if (entity.RowKey == RowKeys.GlobalTotals)
-            {
-                global = totals;
-            }
-            else
-            {
-                themes[entity.Scope] = totals;
-            }
+            rows.Add(entity);
         }
 
-        return new TotalsSnapshot(global ?? ScopeTotals.Empty(RowKeys.AllScope), themes);
+        return new TotalsSnapshot(ShardTotals.Group(rows), [.. rows.Where(r => RowKeys.ShardOf(r.RowKey) is null)]);
+    }
+
+    /// <summary>One shard's rows, with their ETags, in one request: what an ingest reads (again, when it lost a race).</summary>
+    public async Task<ShardTotals> ReadShardAsync(int shard, CancellationToken cancellationToken)
+    {
+        var rows = new List<TotalsEntity>();
+        await foreach (var entity in QueryPrefix<TotalsEntity>(RowKeys.ShardPrefix(shard), null, null, cancellationToken))
+        {
+            rows.Add(entity);
+        }
+
+        return ShardTotals.Group(rows).GetValueOrDefault(shard) ?? new ShardTotals(shard, null, new Dictionary<string, ScopeTotals>());
     }
 
     /// <summary>

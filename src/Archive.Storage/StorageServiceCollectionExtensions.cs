@@ -2,6 +2,7 @@ using Archive.Core;
 using Archive.Core.Parsing;
 using Archive.Storage.Ingestion;
 using Archive.Storage.Reading;
+using Archive.Storage.Totals;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,12 +54,16 @@ public static class StorageServiceCollectionExtensions
             }
         });
 
+        services.AddMetrics();
+        services.AddSingleton<IngestMetrics>();
         services.AddSingleton<ArchiveStore>();
         services.AddSingleton<IndexWriter>();
         services.AddSingleton<IngestAttempts>();
         services.AddSingleton<Ingestor>();
         services.AddSingleton<BulkIngestor>();
         services.AddSingleton<ContentSweeper>();
+        services.AddSingleton<BlobEventIngestor>();
+        services.AddSingleton<TotalsRecomputer>();
         services.AddSingleton<Reconciler>();
         services.AddSingleton<PostReader>();
         return services;

@@ -42,7 +42,7 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
-    public void Blob_triggers_watch_the_posts_container_and_the_timer_reconciles()
+    public void Blob_triggers_watch_the_posts_container_the_queue_takes_blob_events_and_the_timer_reconciles()
     {
         var functions = Functions().ToDictionary(f => f.GetProperty("name").GetString()!, Trigger);
         Assert.Equal("blobTrigger", functions["IngestPostEventGrid"].GetProperty("type").GetString());
@@ -50,10 +50,16 @@ public sealed class FunctionMetadataTests
         Assert.Equal("blobTrigger", functions["IngestPostPolling"].GetProperty("type").GetString());
         Assert.Equal("LogsAndContainerScan", functions["IngestPostPolling"].GetProperty("source").GetString());
         Assert.All(new[] { "IngestPostEventGrid", "IngestPostPolling" }, name =>
-            Assert.Equal("%Archive:PostsContainer%/{name}", functions[name].GetProperty("path").GetString()));
+        {
+            Assert.Equal("%Archive:PostsContainer%/{name}", functions[name].GetProperty("path").GetString());
+            // Bound to a BlobClient: the host passes a reference, not the bytes, and the ingestor downloads once.
+            Assert.Equal("True", functions[name].GetProperty("properties").GetProperty("supportsDeferredBinding").GetString());
+        });
         Assert.Equal("timerTrigger", functions["Reconcile"].GetProperty("type").GetString());
         Assert.Equal("%Archive:ReconcileSchedule%", functions["Reconcile"].GetProperty("schedule").GetString());
-        Assert.Equal(RouteTable.All.Count + 3, functions.Count);
+        Assert.Equal("queueTrigger", functions["IngestBlobEvent"].GetProperty("type").GetString());
+        Assert.Equal("%Archive:BlobEventsQueue%", functions["IngestBlobEvent"].GetProperty("queueName").GetString());
+        Assert.Equal(RouteTable.All.Count + 4, functions.Count);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Archive.Benchmarks;
 using Archive.Core.Parsing;
 using Archive.Storage.Ingestion;
 using Archive.Storage.Tables;
+using Archive.Storage.Totals;
 using Azure.Data.Tables;
 
 namespace Archive.Integration.Tests;
@@ -140,10 +141,13 @@ public sealed class HostileUploadTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_post_whose_totals_would_not_fit_a_table_property_is_rejected_before_writing()
     {
-        await archive.UploadAsync("first.md", Posts.Make("first", "First", theme: "Crowded"));
+        // A first post counted in the same shard as the second, so that both move one row of the theme's totals.
+        var shard = TotalsShards.Of(RowKeys.Post("second"));
+        var first = Enumerable.Range(0, 1000).Select(i => $"first-{i}").First(id => TotalsShards.Of(RowKeys.Post(id)) == shard);
+        await archive.UploadAsync("first.md", Posts.Make(first, "First", theme: "Crowded"));
 
         // A theme already spelled so many ways that one more spelling would not fit (each spelling is at most 100 characters).
-        var totals = await archive.Store.FindAsync<TotalsEntity>(RowKeys.ThemeTotals("crowded"), CancellationToken.None);
+        var totals = await archive.Store.FindAsync<TotalsEntity>(RowKeys.ThemeTotals(shard, "crowded"), CancellationToken.None);
         var spellings = new Dictionary<string, int> { ["Crowded"] = 1 };
         for (var i = 0; JsonSerializer.Serialize(spellings).Length < TotalsEntity.MaxPropertyCharacters - 110; i++)
         {

@@ -143,13 +143,17 @@ public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, HealthP
         {
             snapshot = await health.ReadAsync().WaitAsync(cancellationToken);
         }
-        catch (Exception error) when (StorageFailure.Is(error) || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (StorageMissingException missing)
         {
-            return ApiProblem.Unavailable("Storage does not answer.");
+            return ApiProblem.Unavailable(missing.Message);
         }
         catch (Azure.RequestFailedException error) when (error.Status == 404)
         {
             return ApiProblem.Unavailable("Storage answers, but the archive's table is missing (nothing has created it yet).");
+        }
+        catch (Exception error) when (StorageFailure.Is(error) || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return ApiProblem.Unavailable("Storage does not answer.");
         }
 
         if (JsonResponse.NotModified(call.Request, snapshot.ETag, JsonResponse.NoStore) is { } notModified)

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Archive.Core.Model;
 using Archive.Core.Parsing;
 using Archive.Storage.Tables;
+using Archive.Storage.Totals;
 using Azure;
 using Microsoft.Extensions.Logging;
 
@@ -15,12 +16,16 @@ namespace Archive.Storage.Ingestion;
 /// (changed posts, rejections, deletions, duplicate ids) and any group that loses a race to another
 /// writer goes through <see cref="Ingestor"/> one blob at a time, so those rules live once.
 /// </summary>
-public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, Ingestor ingestor, IndexWriter writer, TimeProvider time, ILogger<BulkIngestor> logger)
+public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, Ingestor ingestor, IndexWriter writer, IngestMetrics metrics, TimeProvider time, ILogger<BulkIngestor> logger)
 {
-    /// <summary>A transaction holds 100 entities: per post its entity, its blob record, perhaps a rejection's removal, and a total.</summary>
+    /// <summary>
+    /// How many blobs the reconciler's quick path looks at one by one before it reconciles the
+    /// whole container and commits new posts in groups.
+    /// </summary>
     public const int GroupSize = 24;
 
     private const int Parallelism = 8;
+    private const int GroupAttempts = 5;
 
     public async Task<IReadOnlyList<IngestResult>> IngestAsync(
         IReadOnlyList<string> blobNames, IReadOnlyDictionary<string, BlobEntity> records, CancellationToken cancellationToken)
@@ -76,14 +81,14 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
     private async Task<(IngestResult? Done, NewPost? Post, OneByOne? Later)> PrepareAsync(
         string blobName, BlobEntity? record, HashSet<string> owned, ConcurrentDictionary<string, string> claimed, CancellationToken cancellationToken)
     {
-        if (!PostBlobName.IsPost(blobName) || record?.PostKey is not null || await ingestor.DownloadAsync(blobName, cancellationToken) is not { } blob)
+        if (!PostBlobName.IsPost(blobName) || record?.PostKey is not null || await PostBlobs.DownloadAsync(store, blobName, cancellationToken) is not { } blob)
         {
             return (null, null, new OneByOne(blobName));
         }
 
-        if (Ingestor.IsUnchanged(record, blob.Seen))
+        if (IngestEntities.IsUnchanged(record, blob.Seen))
         {
-            return (new IngestResult(blobName, IngestOutcome.Unchanged, Ingestor.PostIdOf(record!)), null, null);
+            return (new IngestResult(blobName, IngestOutcome.Unchanged, IngestEntities.PostIdOf(record!)), null, null);
         }
 
         if (IngestAttempts.IsQuarantined(record, blob.Seen.Hash) || await attempts.BeginAsync(blobName, record, blob.Seen.Hash, cancellationToken) is not { } marked)
@@ -111,31 +116,34 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
         }
 
         var contentBlob = await ingestor.UploadContentAsync(postKey, post, cancellationToken);
-        var entity = Ingestor.ToEntity(postKey, post, Ingestor.SummaryJson(post), contentBlob, time.GetUtcNow());
+        var entity = IngestEntities.ToEntity(postKey, post, IngestEntities.SummaryJson(post), contentBlob, time.GetUtcNow());
         return (null, new NewPost(blobName, post.Id, entity, marked, blob.Seen), null);
     }
 
-    /// <summary>One writer, so groups never race each other for the totals; a group is committed when full, or at the end.</summary>
+    /// <summary>
+    /// One writer, so groups never race each other for the totals. A group is committed when the
+    /// next post would take its transaction past 100 entities, or at the end.
+    /// </summary>
     private async Task CommitAsync(ChannelReader<NewPost> ready, ConcurrentBag<IngestResult> results, ConcurrentBag<OneByOne> oneByOne, CancellationToken cancellationToken)
     {
-        var group = new List<NewPost>(GroupSize);
+        var group = new PostGroup();
         while (await ready.WaitToReadAsync(cancellationToken))
         {
-            while (group.Count < GroupSize && ready.TryRead(out var post))
+            while (ready.TryRead(out var post))
             {
-                group.Add(post);
-            }
+                if (!group.Fits(post))
+                {
+                    await CommitGroupAsync(group.Posts, results, oneByOne, cancellationToken);
+                    group = new PostGroup();
+                }
 
-            if (group.Count == GroupSize)
-            {
-                await CommitGroupAsync(group, results, oneByOne, cancellationToken);
-                group = new List<NewPost>(GroupSize);
+                group.Add(post);
             }
         }
 
-        if (group.Count > 0)
+        if (group.Posts.Count > 0)
         {
-            await CommitGroupAsync(group, results, oneByOne, cancellationToken);
+            await CommitGroupAsync(group.Posts, results, oneByOne, cancellationToken);
         }
     }
 
@@ -157,41 +165,91 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
             logger.LogInformation("Ingested {Blob} as post {PostId} ({Outcome})", post.Blob, post.Id, IngestOutcome.Added);
             results.Add(new IngestResult(post.Blob, IngestOutcome.Added, post.Id));
         }
+
+        metrics.Ingested(new IngestResult(string.Empty, IngestOutcome.Added), "bulk", count: group.Count);
     }
 
+    /// <summary>A group whose transaction lost only on the totals is planned again with the totals read again, a few times.</summary>
     private async Task<bool> TryCommitAsync(List<NewPost> group, CancellationToken cancellationToken)
     {
-        TableTransaction transaction;
-        try
+        for (var attempt = 0; attempt < GroupAttempts; attempt++)
         {
-            transaction = await writer.PlanAsync([], [.. group.Select(p => p.Entity)], time.GetUtcNow(), cancellationToken);
-        }
-        catch (UnstorableException)
-        {
-            // One of them does not fit the totals: one by one, the one that does not fit is rejected alone.
-            return false;
+            TableTransaction transaction;
+            try
+            {
+                transaction = await writer.PlanAsync([], [.. group.Select(p => p.Entity)], time.GetUtcNow(), cancellationToken);
+            }
+            catch (UnstorableException)
+            {
+                // One of them does not fit the totals: one by one, the one that does not fit is rejected alone.
+                return false;
+            }
+
+            foreach (var post in group)
+            {
+                IngestEntities.ForgetRejection(transaction, post.Blob, post.Record);
+                transaction.Put(IngestEntities.Record(post.Record, post.Blob, post.Entity.RowKey, post.Seen));
+            }
+
+            try
+            {
+                await transaction.SubmitAsync(store.Table, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
+            {
+                await metrics.LostRaceAsync("bulk", transaction, attempt, cancellationToken);
+                if (!transaction.FailedOnTotals)
+                {
+                    // Another writer moved a record or took an id: each blob again on its own.
+                    logger.LogDebug("A group of {Count} lost a race ({Status}); ingesting them one by one", group.Count, error.Status);
+                    return false;
+                }
+            }
         }
 
-        foreach (var post in group)
-        {
-            Ingestor.ForgetRejection(transaction, post.Blob, post.Record);
-            transaction.Put(Ingestor.Record(post.Record, post.Blob, post.Entity.RowKey, post.Seen));
-        }
-
-        try
-        {
-            await transaction.SubmitAsync(store.Table, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
-        {
-            // Another writer moved a total, a record or took an id: each blob again on its own.
-            logger.LogDebug("A group of {Count} lost a race ({Status}); ingesting them one by one", group.Count, error.Status);
-            return false;
-        }
+        return false;
     }
 
-    private sealed record OneByOne(string Name, Ingestor.DownloadedBlob? Downloaded = null, BlobEntity? Marked = null, ParseResult? Parsed = null);
+    private sealed record OneByOne(string Name, DownloadedBlob? Downloaded = null, BlobEntity? Marked = null, ParseResult? Parsed = null);
 
-    private sealed record NewPost(string Blob, string Id, PostEntity Entity, BlobEntity? Record, Ingestor.BlobVersion Seen);
+    private sealed record NewPost(string Blob, string Id, PostEntity Entity, BlobEntity? Record, BlobVersion Seen)
+    {
+        public int Shard { get; } = TotalsShards.Of(Entity.RowKey);
+
+        public string Theme { get; } = ArchiveStore.ToIndexedPost(Entity.RowKey, Entity.SummaryJson, Entity.DateTicks).Summary.Theme.Slug;
+    }
+
+    /// <summary>
+    /// Posts for one transaction, counted as the service counts them (at most 100 entities): per post
+    /// its entity, its blob record and perhaps a rejection's removal; per shard its all-posts row;
+    /// per shard and theme a theme row.
+    /// </summary>
+    private sealed class PostGroup
+    {
+        private const int MaxEntities = 100;
+        private readonly HashSet<(int Shard, string Theme)> rows = [];
+        private int entities;
+
+        public List<NewPost> Posts { get; } = [];
+
+        public bool Fits(NewPost post) => entities + Cost(post) <= MaxEntities;
+
+        public void Add(NewPost post)
+        {
+            entities += Cost(post);
+            rows.Add((post.Shard, RowKeys.AllScope));
+            if (!post.Entity.Draft)
+            {
+                rows.Add((post.Shard, post.Theme));
+            }
+
+            Posts.Add(post);
+        }
+
+        private int Cost(NewPost post) =>
+            2 + (post.Record?.RejectedHash is null ? 0 : 1)
+            + (rows.Contains((post.Shard, RowKeys.AllScope)) ? 0 : 1)
+            + (post.Entity.Draft || rows.Contains((post.Shard, post.Theme)) ? 0 : 1);
+    }
 }

@@ -5,7 +5,8 @@ namespace Archive.Storage.Ingestion;
 
 /// <summary>
 /// Plans the one transaction that takes posts out of the archive and puts posts in: the post
-/// entities and every total they move, each total guarded by the ETag it was read with.
+/// entities and every total they move, each total guarded by the ETag it was read with. Only the
+/// shards of the posts involved are read and written, so writers of other shards never collide.
 /// </summary>
 public sealed class IndexWriter(ArchiveStore store)
 {
@@ -13,15 +14,21 @@ public sealed class IndexWriter(ArchiveStore store)
     internal async Task<TableTransaction> PlanAsync(
         IReadOnlyList<PostEntity> leaving, IReadOnlyList<PostEntity> arriving, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var snapshot = await store.ReadTotalsAsync(cancellationToken);
+        var shards = await ReadShardsAsync(leaving.Concat(arriving).Select(p => TotalsShards.Of(p.RowKey)).Distinct().ToList(), cancellationToken);
         var transaction = new TableTransaction();
-        var touched = new Dictionary<string, ScopeTotals>(StringComparer.Ordinal) { [RowKeys.AllScope] = snapshot.Global };
-        ScopeTotals Scope(string slug)
+
+        // Every shard a post enters or leaves moves its version, drafts included: what is served changed.
+        var touched = new Dictionary<(int Shard, string Scope), ScopeTotals>();
+        foreach (var shard in shards.Values)
         {
-            if (!touched.TryGetValue(slug, out var totals))
+            touched[(shard.Shard, RowKeys.AllScope)] = shard.All;
+        }
+
+        ScopeTotals Theme(int shard, string slug)
+        {
+            if (!touched.TryGetValue((shard, slug), out var totals))
             {
-                totals = snapshot.Themes.TryGetValue(slug, out var stored) ? stored : ScopeTotals.Empty(slug);
-                touched[slug] = totals;
+                touched[(shard, slug)] = totals = shards[shard].Theme(slug);
             }
 
             return totals;
@@ -38,8 +45,9 @@ public sealed class IndexWriter(ArchiveStore store)
             if (!post.Draft)
             {
                 var indexed = ArchiveStore.ToIndexedPost(post.RowKey, post.SummaryJson, post.DateTicks);
-                snapshot.Global.Remove(indexed);
-                Scope(indexed.Summary.Theme.Slug).Remove(indexed);
+                var shard = TotalsShards.Of(post.RowKey);
+                shards[shard].All.Remove(indexed);
+                Theme(shard, indexed.Summary.Theme.Slug).Remove(indexed);
             }
         }
 
@@ -49,8 +57,9 @@ public sealed class IndexWriter(ArchiveStore store)
             if (!post.Draft)
             {
                 var indexed = ArchiveStore.ToIndexedPost(post.RowKey, post.SummaryJson, post.DateTicks);
-                snapshot.Global.Add(indexed);
-                Scope(indexed.Summary.Theme.Slug).Add(indexed);
+                var shard = TotalsShards.Of(post.RowKey);
+                shards[shard].All.Add(indexed);
+                Theme(shard, indexed.Summary.Theme.Slug).Add(indexed);
             }
         }
 
@@ -86,7 +95,19 @@ public sealed class IndexWriter(ArchiveStore store)
         return transaction;
     }
 
-    /// <summary>Moves the version every public ETag derives from.</summary>
+    /// <summary>One shard's rows (a single post's change), or every row in one request when a change spans shards (a group).</summary>
+    private async Task<Dictionary<int, ShardTotals>> ReadShardsAsync(List<int> numbers, CancellationToken cancellationToken)
+    {
+        if (numbers.Count == 1)
+        {
+            return new() { [numbers[0]] = await store.ReadShardAsync(numbers[0], cancellationToken) };
+        }
+
+        var all = (await store.ReadTotalsAsync(cancellationToken)).Shards;
+        return numbers.ToDictionary(n => n, n => all.GetValueOrDefault(n) ?? new ShardTotals(n, null, new Dictionary<string, ScopeTotals>()));
+    }
+
+    /// <summary>Moves the version of a shard; every public ETag derives from the shards' sum.</summary>
     internal static void MarkChanged(TotalsEntity global, DateTimeOffset now)
     {
         global.Version++;
@@ -98,7 +119,7 @@ public sealed class IndexWriter(ArchiveStore store)
     }
 
     /// <summary>
-    /// Only when a change took out one of a scope's five longest or its latest post and did not
+    /// Only when a change took out one of a shard's five longest or its latest post and did not
     /// replace it: reads every served post once (one request per 1,000) to find the next.
     /// </summary>
     private async Task RefillAsync(List<ScopeTotals> gaps, HashSet<string> changing, CancellationToken cancellationToken)
@@ -108,7 +129,7 @@ public sealed class IndexWriter(ArchiveStore store)
             return;
         }
 
-        var others = gaps.ToDictionary(t => t.Scope, _ => new List<IndexedPost>(), StringComparer.Ordinal);
+        var others = gaps.ToDictionary(t => (t.Entity.Shard, t.Scope), _ => new List<IndexedPost>());
         await foreach (var post in store.ReadServedPostsAsync(cancellationToken))
         {
             if (changing.Contains(post.Key))
@@ -116,13 +137,14 @@ public sealed class IndexWriter(ArchiveStore store)
                 continue;
             }
 
-            others.GetValueOrDefault(RowKeys.AllScope)?.Add(post);
-            others.GetValueOrDefault(post.Summary.Theme.Slug)?.Add(post);
+            var shard = TotalsShards.Of(post.Key);
+            others.GetValueOrDefault((shard, RowKeys.AllScope))?.Add(post);
+            others.GetValueOrDefault((shard, post.Summary.Theme.Slug))?.Add(post);
         }
 
         foreach (var totals in gaps)
         {
-            totals.Refill(others[totals.Scope]);
+            totals.Refill(others[(totals.Entity.Shard, totals.Scope)]);
         }
     }
 }

@@ -1,38 +1,48 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Archive.Core.Contract;
 using Archive.Core.Model;
 using Archive.Core.Parsing;
 using Archive.Storage.Tables;
 using Azure;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
+using static Archive.Storage.Ingestion.IngestEntities;
 
 namespace Archive.Storage.Ingestion;
 
 /// <summary>
-/// One blob into the archive: parse it, then write the post, its blob record and the totals in one
-/// transaction. Identical content writes nothing; a rejection is recorded and never touches the
-/// last good version of the post. Storage failures are thrown, so a trigger retries.
+/// One blob into the archive: parse it, then write the post, its blob record and its shard's
+/// totals in one transaction. Identical content writes nothing; a rejection is recorded and never
+/// touches the last good version of the post. Storage failures are thrown, so a trigger retries.
 /// </summary>
-public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexWriter writer, TimeProvider time, ILogger<Ingestor> logger)
+public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexWriter writer, IngestMetrics metrics, TimeProvider time, ILogger<Ingestor> logger)
 {
+    /// <summary>The blob as it is now into the archive: ingested when it is there, removed when it is gone (whatever the event said).</summary>
     public async Task<IngestResult> IngestAsync(string blobName, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        IngestResult result;
         if (!PostBlobName.IsPost(blobName))
         {
             logger.LogInformation("Ignored {Blob}: not a markdown blob (.md or .markdown)", blobName);
-            return new IngestResult(blobName, IngestOutcome.Ignored, Reason: "not a markdown blob (.md or .markdown)");
+            result = new IngestResult(blobName, IngestOutcome.Ignored, Reason: "not a markdown blob (.md or .markdown)");
+        }
+        else
+        {
+            result = await IngestAsync(blobName, await PostBlobs.DownloadAsync(store, blobName, cancellationToken), cancellationToken);
         }
 
-        return await IngestAsync(blobName, await DownloadAsync(blobName, cancellationToken), cancellationToken);
+        metrics.Ingested(result, "single", Stopwatch.GetElapsedTime(started));
+        return result;
     }
 
-    /// <summary>A markdown blob as it was just downloaded (null when it is gone), so that it is not downloaded twice.</summary>
+    /// <summary>A markdown blob as it was just downloaded (null when it is gone).</summary>
     internal async Task<IngestResult> IngestAsync(string blobName, DownloadedBlob? blob, CancellationToken cancellationToken)
     {
         if (blob is null)
         {
-            return await RemoveAsync(blobName, cancellationToken);
+            return await RemoveBlobAsync(blobName, cancellationToken);
         }
 
         for (var attempt = 0; attempt < Conflicts.MaxAttempts; attempt++)
@@ -52,14 +62,14 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
             // Marked before parsing (unless parsed to its end before), so that an attempt the process does not survive still counts.
             if (await attempts.BeginAsync(blobName, record, blob.Seen.Hash, cancellationToken) is not { } marked)
             {
-                await Conflicts.BackOffAsync(attempt, cancellationToken);
+                await metrics.LostRaceAsync("mark", null, attempt, cancellationToken);
                 continue;
             }
 
             return await ParseAndStoreAsync(blobName, blob, marked, cancellationToken);
         }
 
-        throw GaveUp(blobName);
+        throw metrics.GaveUp("mark", blobName);
     }
 
     /// <summary>The content parsed and stored (or rejected), its blob's record marked for the attempt already.</summary>
@@ -80,57 +90,49 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
             ? await StoreAsync(blobName, parsed.Post!, marked, seen, cancellationToken)
             : await RejectAsync(blobName, marked, seen, parsed.Reason!, cancellationToken);
 
-    /// <summary>The blob as it is now, or null when it is gone.</summary>
-    internal async Task<DownloadedBlob?> DownloadAsync(string blobName, CancellationToken cancellationToken)
-    {
-        BlobDownloadResult download;
-        try
-        {
-            download = (await store.Posts.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value;
-        }
-        catch (RequestFailedException error) when (error.Status == 404)
-        {
-            return null;
-        }
-
-        var bytes = download.Content.ToMemory();
-        var seen = new BlobVersion(ContentHash.Of(bytes.Span), download.Details.ETag.ToString(), Md5(download.Details.ContentHash));
-        return new DownloadedBlob(bytes, seen, download.Details.LastModified);
-    }
-
-    /// <summary>The record says this very content is what the blob last gave, and it was not rejected.</summary>
-    internal static bool IsUnchanged(BlobEntity? record, BlobVersion seen) => record is { RejectedHash: null } && record.ContentHash == seen.Hash;
-
-    /// <summary>The summary as stored (the parser has checked that it fits: <see cref="InputLimits.MaxSummaryCharacters"/>).</summary>
-    internal static string SummaryJson(Post post) => JsonSerializer.Serialize(PostSummary.From(post), ArchiveJson.Options);
-
     /// <summary>Takes a deleted blob's post out of every endpoint and count, and forgets its rejection.</summary>
     public async Task<IngestResult> RemoveAsync(string blobName, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        var result = await RemoveBlobAsync(blobName, cancellationToken);
+        metrics.Ingested(result, "single", Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<IngestResult> RemoveBlobAsync(string blobName, CancellationToken cancellationToken)
+    {
+        BlobEntity? record = null;
+        PostEntity? post = null;
+        var readAgain = true;
         for (var attempt = 0; attempt < Conflicts.MaxAttempts; attempt++)
         {
-            var record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
-            if (record is null)
+            if (readAgain)
             {
-                return new IngestResult(blobName, IngestOutcome.NothingToRemove);
-            }
+                record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
+                if (record is null)
+                {
+                    return new IngestResult(blobName, IngestOutcome.NothingToRemove);
+                }
 
-            var post = record.PostKey is { } key ? await store.FindAsync<PostEntity>(key, cancellationToken) : null;
-            if (post is not null && post.Blob != blobName)
-            {
-                post = null;
+                post = record.PostKey is { } key ? await store.FindAsync<PostEntity>(key, cancellationToken) : null;
+                if (post is not null && post.Blob != blobName)
+                {
+                    post = null;
+                }
             }
 
             var transaction = post is null ? new TableTransaction() : await writer.PlanAsync([post], [], time.GetUtcNow(), cancellationToken);
             ForgetRejection(transaction, blobName, record);
-            transaction.Delete(record, record.ETag);
+            transaction.Delete(record!, record!.ETag);
             try
             {
                 await transaction.SubmitAsync(store.Table, cancellationToken);
             }
             catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
             {
-                await Conflicts.BackOffAsync(attempt, cancellationToken);
+                // Only the totals moved: the post and its record, as read, still stand.
+                readAgain = !transaction.FailedOnTotals;
+                await metrics.LostRaceAsync("remove", transaction, attempt, cancellationToken);
                 continue;
             }
 
@@ -143,7 +145,7 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
             return new IngestResult(blobName, IngestOutcome.Removed, post?.Id);
         }
 
-        throw GaveUp(blobName);
+        throw metrics.GaveUp("remove", blobName);
     }
 
     private async Task<IngestResult> StoreAsync(string blobName, Post post, BlobEntity? record, BlobVersion seen, CancellationToken cancellationToken)
@@ -151,34 +153,38 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
         var summaryJson = SummaryJson(post);
         var postKey = RowKeys.Post(PostId.Key(post.Id));
         string? contentBlob = null;
+        PostEntity? existing = null;
+        PostEntity? previous = null;
+        var readAgain = true;
         for (var attempt = 0; attempt < Conflicts.MaxAttempts; attempt++)
         {
-            if (attempt > 0)
+            if (readAgain)
             {
-                record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
-            }
-
-            var existing = await store.FindAsync<PostEntity>(postKey, cancellationToken);
-            if (existing is not null && existing.Blob != blobName)
-            {
-                if (await store.Posts.GetBlobClient(existing.Blob).ExistsAsync(cancellationToken))
+                if (attempt > 0)
                 {
-                    var reason = $"id '{post.Id}' is already used by blob '{existing.Blob}'";
-                    return await RejectAsync(blobName, record, seen, reason, cancellationToken);
+                    record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
                 }
 
-                // The owner's blob is gone (renamed, say) and its deletion is not reconciled yet: it leaves first.
-                await RemoveAsync(existing.Blob, cancellationToken);
-                continue;
+                existing = await store.FindAsync<PostEntity>(postKey, cancellationToken);
+                if (existing is not null && existing.Blob != blobName)
+                {
+                    if (await store.Posts.GetBlobClient(existing.Blob).ExistsAsync(cancellationToken))
+                    {
+                        return await RejectAsync(blobName, record, seen, $"id '{post.Id}' is already used by blob '{existing.Blob}'", cancellationToken);
+                    }
+
+                    // The owner's blob is gone (renamed, say) and its deletion is not reconciled yet: it leaves first.
+                    await RemoveBlobAsync(existing.Blob, cancellationToken);
+                    continue;
+                }
+
+                previous = record?.PostKey is { } oldKey && oldKey != postKey ? await store.FindAsync<PostEntity>(oldKey, cancellationToken) : null;
+                if (previous is not null && previous.Blob != blobName)
+                {
+                    previous = null;
+                }
             }
 
-            var previous = record?.PostKey is { } oldKey && oldKey != postKey ? await store.FindAsync<PostEntity>(oldKey, cancellationToken) : null;
-            if (previous is not null && previous.Blob != blobName)
-            {
-                previous = null;
-            }
-
-            var now = time.GetUtcNow();
             var transaction = new TableTransaction();
             if (existing is not null && existing.ContentHash == seen.Hash && previous is null)
             {
@@ -189,6 +195,7 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
             else
             {
                 contentBlob ??= await UploadContentAsync(postKey, post, cancellationToken);
+                var now = time.GetUtcNow();
                 var entity = ToEntity(postKey, post, summaryJson, contentBlob, now);
                 entity.ETag = existing?.ETag ?? default;
                 try
@@ -210,13 +217,15 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
             }
             catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
             {
-                await Conflicts.BackOffAsync(attempt, cancellationToken);
+                // Only the totals moved (the usual race: another post of the shard): the post and the record, as read, still stand.
+                readAgain = !transaction.FailedOnTotals;
+                await metrics.LostRaceAsync("store", transaction, attempt, cancellationToken);
                 continue;
             }
             catch (RequestFailedException error) when (IsAboutTheEntity(error))
             {
                 // The checks before writing should make this unreachable; if the table still refuses, it is this blob's problem.
-                return await RejectAsync(blobName, record, seen, $"could not be stored: the table refused it ({error.ErrorCode ?? error.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)})", cancellationToken);
+                return await RejectAsync(blobName, record, seen, $"could not be stored: the table refused it ({error.ErrorCode ?? error.Status.ToString(CultureInfo.InvariantCulture)})", cancellationToken);
             }
 
             if (contentBlob is null)
@@ -237,7 +246,7 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
             return new IngestResult(blobName, outcome, post.Id);
         }
 
-        throw GaveUp(blobName);
+        throw metrics.GaveUp("store", blobName);
     }
 
     private async Task<IngestResult> RejectAsync(
@@ -275,7 +284,7 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
             }
             catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
             {
-                await Conflicts.BackOffAsync(attempt, cancellationToken);
+                await metrics.LostRaceAsync("reject", transaction, attempt, cancellationToken);
                 continue;
             }
 
@@ -283,46 +292,7 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
             return new IngestResult(blobName, IngestOutcome.Rejected, Reason: reason);
         }
 
-        throw GaveUp(blobName);
-    }
-
-    internal static BlobEntity Record(BlobEntity? record, string blobName, string postKey, BlobVersion seen)
-    {
-        var updated = record ?? new BlobEntity { RowKey = RowKeys.Blob(blobName), Blob = blobName };
-        updated.PostKey = postKey;
-        updated.ContentHash = seen.Hash;
-        updated.BlobETag = seen.ETag;
-        updated.BlobMd5 = seen.Md5;
-        updated.RejectedHash = null;
-        updated.RejectedReason = null;
-        IngestAttempts.Clear(updated);
-        return updated;
-    }
-
-    /// <summary>Call before <see cref="Record"/> clears the record's rejection.</summary>
-    internal static void ForgetRejection(TableTransaction transaction, string blobName, BlobEntity? record)
-    {
-        if (record?.RejectedHash is not null)
-        {
-            transaction.Delete(new RejectionEntity { RowKey = RowKeys.Rejection(blobName) }, ETag.All);
-        }
-    }
-
-    internal static PostEntity ToEntity(string postKey, Post post, string summaryJson, string contentBlob, DateTimeOffset now)
-    {
-        var dateTicks = post.Date?.UtcTicks;
-        return new PostEntity
-        {
-            RowKey = postKey,
-            Id = post.Id,
-            Blob = post.Blob,
-            ContentHash = post.ContentHash,
-            ContentBlob = contentBlob,
-            Draft = post.Draft,
-            SummaryJson = summaryJson,
-            DateTicks = dateTicks,
-            IngestedAt = now,
-        };
+        throw metrics.GaveUp("reject", blobName);
     }
 
     internal async Task<string> UploadContentAsync(string postKey, Post post, CancellationToken cancellationToken)
@@ -349,15 +319,4 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
 
     /// <summary>The table refused this entity itself (a property or key too large, an invalid value): no retry will help.</summary>
     private static bool IsAboutTheEntity(RequestFailedException error) => error.Status is 400 or 413;
-
-    internal static string? PostIdOf(BlobEntity record) => record.PostKey?[RowKeys.PostPrefix.Length..];
-
-    internal static string? Md5(byte[]? md5) => md5 is { Length: > 0 } ? Convert.ToBase64String(md5) : null;
-
-    private static InvalidOperationException GaveUp(string blobName) =>
-        new($"Gave up on {blobName} after {Conflicts.MaxAttempts} attempts lost to concurrent writers");
-
-    internal sealed record BlobVersion(string Hash, string ETag, string? Md5);
-
-    internal sealed record DownloadedBlob(ReadOnlyMemory<byte> Bytes, BlobVersion Seen, DateTimeOffset LastModified);
 }

@@ -13,7 +13,7 @@ namespace Archive.Storage.Ingestion;
 /// whose blob is gone (blob triggers do not fire on delete), retries rejections, and (when asked)
 /// recomputes every total from the posts themselves.
 /// </summary>
-public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngestor bulk, ContentSweeper sweeper, TimeProvider time, ILogger<Reconciler> logger)
+public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngestor bulk, ContentSweeper sweeper, TotalsRecomputer recomputer, ILogger<Reconciler> logger)
 {
     private const int Parallelism = 8;
 
@@ -126,83 +126,8 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
         return report;
     }
 
-    /// <summary>
-    /// Rebuilds every total from the post entities and writes the ones that drifted. Returns how
-    /// many scopes were rewritten (0 when the running totals were exact).
-    /// </summary>
-    public async Task<int> RecomputeTotalsAsync(CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < Conflicts.MaxAttempts; attempt++)
-        {
-            var global = ScopeTotals.Empty(RowKeys.AllScope);
-            var themes = new Dictionary<string, ScopeTotals>(StringComparer.Ordinal);
-            await foreach (var indexed in store.ReadServedPostsAsync(cancellationToken))
-            {
-                global.Add(indexed);
-                var slug = indexed.Summary.Theme.Slug;
-                if (!themes.TryGetValue(slug, out var theme))
-                {
-                    themes[slug] = theme = ScopeTotals.Empty(slug);
-                }
-
-                theme.Add(indexed);
-            }
-
-            var stored = await store.ReadTotalsAsync(cancellationToken);
-            var transaction = new TableTransaction();
-            var repaired = 0;
-            foreach (var (slug, computed) in themes)
-            {
-                var current = stored.Themes.GetValueOrDefault(slug);
-                if (current is null || !computed.SameFiguresAs(current))
-                {
-                    var entity = computed.ToEntity();
-                    entity.ETag = current?.Entity.ETag ?? default;
-                    transaction.Put(entity);
-                    repaired++;
-                }
-            }
-
-            foreach (var (slug, current) in stored.Themes)
-            {
-                if (!themes.ContainsKey(slug))
-                {
-                    transaction.Delete(current.Entity, current.Entity.ETag);
-                    repaired++;
-                }
-            }
-
-            if (repaired > 0 || !global.SameFiguresAs(stored.Global))
-            {
-                var entity = global.ToEntity();
-                var previous = stored.Global.Entity;
-                entity.ETag = previous.ETag;
-                entity.Version = previous.Version;
-                entity.Generation = previous.Generation;
-                entity.LastIngestAt = previous.LastIngestAt;
-                IndexWriter.MarkChanged(entity, previous.LastIngestAt ?? time.GetUtcNow());
-                transaction.Put(entity);
-                repaired++;
-            }
-
-            try
-            {
-                await transaction.SubmitAsync(store.Table, cancellationToken);
-                if (repaired > 0)
-                {
-                    logger.LogWarning("Recomputed totals differed from the running ones in {Scopes} scopes; rewritten", repaired);
-                }
-
-                return repaired;
-            }
-            catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
-            {
-                await Conflicts.BackOffAsync(attempt, cancellationToken);
-            }
-        }
-
-        throw new InvalidOperationException("Gave up recomputing totals: every attempt lost to concurrent writers");
-    }
+    /// <summary>Rebuilds every total from the posts and writes the ones that drifted (see <see cref="TotalsRecomputer"/>).</summary>
+    public Task<int> RecomputeTotalsAsync(CancellationToken cancellationToken) => recomputer.RecomputeAsync(cancellationToken);
 
     private static bool NeedsIngest(BlobItem blob, BlobEntity? record)
     {
@@ -217,7 +142,7 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
         }
 
         // Re-uploading identical bytes gives a new ETag but the same MD5: nothing to do.
-        var md5 = blob.Properties.ContentHash is { Length: > 0 } hash ? Convert.ToBase64String(hash) : null;
+        var md5 = PostBlobs.Md5(blob.Properties.ContentHash);
         return md5 is null || md5 != record.BlobMd5;
     }
 }

@@ -34,11 +34,29 @@ internal sealed class TableTransaction
     public void Delete(ITableEntity entity, ETag etag) =>
         Set(entity, new TableTransactionAction(TableTransactionActionType.Delete, entity, etag));
 
+    /// <summary>The row key of the action the service refused in the last failed submit, when it said which.</summary>
+    public string? FailedRowKey { get; private set; }
+
+    /// <summary>The last submit failed on a total, not on a post or record: only the totals need reading again.</summary>
+    public bool FailedOnTotals => FailedRowKey?.StartsWith(Tables.RowKeys.TotalsPrefix, StringComparison.Ordinal) == true;
+
     public async Task SubmitAsync(TableClient table, CancellationToken cancellationToken)
     {
-        if (actions.Count > 0)
+        if (actions.Count == 0)
         {
-            await table.SubmitTransactionAsync(actions.Values, cancellationToken);
+            return;
+        }
+
+        var submitted = actions.Values.ToList();
+        FailedRowKey = null;
+        try
+        {
+            await table.SubmitTransactionAsync(submitted, cancellationToken);
+        }
+        catch (TableTransactionFailedException error)
+        {
+            FailedRowKey = error.FailedTransactionActionIndex is { } index && index >= 0 && index < submitted.Count ? submitted[index].Entity.RowKey : null;
+            throw;
         }
     }
 

@@ -24,4 +24,7 @@ public sealed class BlobEntity : ArchiveEntity
     public string? AttemptHash { get; set; }
 
     public int Attempts { get; set; }
+
+    /// <summary>A copy to change for a write that may fail, leaving the record as read intact for a retry.</summary>
+    public BlobEntity Copy() => (BlobEntity)MemberwiseClone();
 }

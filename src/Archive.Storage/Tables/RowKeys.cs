@@ -12,7 +12,6 @@ public static class RowKeys
 {
     public const string Partition = "archive";
     public const string AllScope = "*";
-    public const string GlobalTotals = "a|*";
     public const string TotalsPrefix = "a|";
     public const string RejectionPrefix = "r|";
     public const string BlobPrefix = "b|";
@@ -27,7 +26,18 @@ public static class RowKeys
 
     public static string Rejection(string blobName) => RejectionPrefix + NameHash(blobName);
 
-    public static string ThemeTotals(string themeSlug) => "a|t|" + themeSlug;
+    /// <summary>The row keys of one shard of the totals: its all-posts row and its theme rows, in one range.</summary>
+    public static string ShardPrefix(int shard) => TotalsPrefix + shard.ToString("D2", CultureInfo.InvariantCulture) + "|";
+
+    public static string ShardTotals(int shard) => ShardPrefix(shard) + AllScope;
+
+    public static string ThemeTotals(int shard, string themeSlug) => ShardPrefix(shard) + "t|" + themeSlug;
+
+    /// <summary>The totals row's shard, or null for a row of the unsharded layout (<c>a|*</c>, <c>a|t|{slug}</c>) that recomputing removes.</summary>
+    public static int? ShardOf(string totalsRowKey) =>
+        totalsRowKey.Length > 5 && totalsRowKey[4] == '|' && int.TryParse(totalsRowKey.AsSpan(2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var shard)
+            ? shard
+            : null;
 
     /// <summary>What orders a post in a list (before its id); posts without a date sort last either way.</summary>
     public static string SortValue(ListSort sort, long? dateTicks, int wordCount) => sort switch

@@ -1,12 +1,14 @@
 namespace Archive.Storage.Tables;
 
 /// <summary>
-/// Running totals of one scope (all posts, or one theme), kept so that <c>/api/themes</c> and
-/// <c>/api/reading-time</c> read a fixed number of entities whatever the archive's size.
+/// Running totals of one scope (all posts, or one theme) in one shard, kept so that
+/// <c>/api/themes</c> and <c>/api/reading-time</c> read a bounded number of entities whatever the
+/// archive's size.
 /// </summary>
 public sealed class TotalsEntity : ArchiveEntity
 {
     public string Scope { get; set; } = RowKeys.AllScope;
+    public int Shard { get; set; }
     public int Posts { get; set; }
     public long Words { get; set; }
     public long Minutes { get; set; }
@@ -23,10 +25,10 @@ public sealed class TotalsEntity : ArchiveEntity
     public long? LatestTicks { get; set; }
     public string? LatestDate { get; set; }
 
-    /// <summary>Global totals only: changes on every change to what is served; the API's ETags derive from it.</summary>
+    /// <summary>All-posts rows only: changes on every change to the shard's posts; the API's ETags derive from the shards' sum.</summary>
     public long Version { get; set; }
 
-    /// <summary>Global totals only: random, set when the totals are first created, so ETags never repeat across a reset.</summary>
+    /// <summary>All-posts rows only: random, set when the row is first created, so ETags never repeat across a reset.</summary>
     public string Generation { get; set; } = string.Empty;
 
     public DateTimeOffset? LastIngestAt { get; set; }

@@ -61,11 +61,62 @@ public sealed class ScopeTotals
 
     public static ScopeTotals From(TotalsEntity entity) => new(entity.Scope, entity);
 
-    public static ScopeTotals Empty(string scope) => new(scope, new TotalsEntity
+    public static ScopeTotals Empty(string scope, int shard) => new(scope, new TotalsEntity
     {
-        RowKey = scope == RowKeys.AllScope ? RowKeys.GlobalTotals : RowKeys.ThemeTotals(scope),
+        RowKey = scope == RowKeys.AllScope ? RowKeys.ShardTotals(shard) : RowKeys.ThemeTotals(shard, scope),
         Scope = scope,
+        Shard = shard,
     });
+
+    /// <summary>
+    /// A scope's shards added up, as readers see it: counts, words, minutes, histogram and spellings
+    /// are sums, the five longest a merge, the latest date a maximum. For all posts, the entity
+    /// carries what ETags derive from: the versions' sum, the latest ingest, and one generation
+    /// standing for every shard's (a reset gives new ones, so ETags never repeat).
+    /// </summary>
+    public static ScopeTotals Merge(string scope, IEnumerable<ScopeTotals> shards)
+    {
+        var parts = shards.OrderBy(s => s.Entity.Shard).ToList();
+        var merged = new ScopeTotals(scope, new TotalsEntity
+        {
+            RowKey = scope,
+            Scope = scope,
+            Version = parts.Sum(p => p.Entity.Version),
+            LastIngestAt = parts.Max(p => p.Entity.LastIngestAt),
+            Generation = parts.Count == 0 ? string.Empty : CombinedGeneration(parts.Select(p => p.Entity.Generation)),
+        });
+        foreach (var part in parts)
+        {
+            merged.Posts += part.Posts;
+            merged.Words += part.Words;
+            merged.Minutes += part.Minutes;
+            foreach (var (minutes, count) in part.histogram)
+            {
+                merged.histogram[minutes] = merged.histogram.GetValueOrDefault(minutes) + count;
+            }
+
+            foreach (var (name, count) in part.names)
+            {
+                merged.names[name] = merged.names.GetValueOrDefault(name) + count;
+            }
+
+            foreach (var post in part.longest)
+            {
+                merged.ConsiderForLongest(post);
+            }
+
+            if (part.LatestTicks is { } ticks && (merged.LatestTicks is null || ticks > merged.LatestTicks))
+            {
+                merged.LatestTicks = ticks;
+                merged.LatestDate = part.LatestDate;
+            }
+        }
+
+        return merged;
+    }
+
+    private static string CombinedGeneration(IEnumerable<string> generations) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('|', generations))))[..12];
 
     /// <summary>The spelling most of the scope's posts use; ties go to the ordinally smallest.</summary>
     public string DisplayName => names.Count == 0

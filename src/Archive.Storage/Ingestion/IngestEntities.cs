@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Archive.Core.Contract;
+using Archive.Core.Model;
+using Archive.Core.Parsing;
+using Archive.Storage.Tables;
+using Azure;
+
+namespace Archive.Storage.Ingestion;
+
+/// <summary>The entities an ingest writes, built the same way by the single-blob and the bulk path.</summary>
+internal static class IngestEntities
+{
+    /// <summary>The record says this very content is what the blob last gave, and it was not rejected.</summary>
+    public static bool IsUnchanged(BlobEntity? record, BlobVersion seen) => record is { RejectedHash: null } && record.ContentHash == seen.Hash;
+
+    public static string? PostIdOf(BlobEntity record) => record.PostKey?[RowKeys.PostPrefix.Length..];
+
+    /// <summary>The summary as stored (the parser has checked that it fits: <see cref="InputLimits.MaxSummaryCharacters"/>).</summary>
+    public static string SummaryJson(Post post) => JsonSerializer.Serialize(PostSummary.From(post), ArchiveJson.Options);
+
+    /// <summary>The blob's record after a good ingest (a copy): what it gave, the post it became, no rejection, no attempt under way.</summary>
+    public static BlobEntity Record(BlobEntity? record, string blobName, string postKey, BlobVersion seen)
+    {
+        var updated = record?.Copy() ?? new BlobEntity { RowKey = RowKeys.Blob(blobName), Blob = blobName };
+        updated.PostKey = postKey;
+        updated.ContentHash = seen.Hash;
+        updated.BlobETag = seen.ETag;
+        updated.BlobMd5 = seen.Md5;
+        updated.RejectedHash = null;
+        updated.RejectedReason = null;
+        IngestAttempts.Clear(updated);
+        return updated;
+    }
+
+    /// <summary>Call before <see cref="Record"/> clears the record's rejection.</summary>
+    public static void ForgetRejection(TableTransaction transaction, string blobName, BlobEntity? record)
+    {
+        if (record?.RejectedHash is not null)
+        {
+            transaction.Delete(new RejectionEntity { RowKey = RowKeys.Rejection(blobName) }, ETag.All);
+        }
+    }
+
+    public static PostEntity ToEntity(string postKey, Post post, string summaryJson, string contentBlob, DateTimeOffset now) => new()
+    {
+        RowKey = postKey,
+        Id = post.Id,
+        Blob = post.Blob,
+        ContentHash = post.ContentHash,
+        ContentBlob = contentBlob,
+        Draft = post.Draft,
+        SummaryJson = summaryJson,
+        DateTicks = post.Date?.UtcTicks,
+        IngestedAt = now,
+    };
+}

@@ -1,0 +1,28 @@
+using Archive.Storage.Tables;
+
+namespace Archive.Storage.Totals;
+
+/// <summary>One shard's totals as read in one request, with their ETags: what a writer changes.</summary>
+public sealed class ShardTotals(int shard, ScopeTotals? all, IReadOnlyDictionary<string, ScopeTotals> themes)
+{
+    public int Shard { get; } = shard;
+
+    /// <summary>The shard's all-posts row (a new one when the shard has never been written).</summary>
+    public ScopeTotals All { get; } = all ?? ScopeTotals.Empty(RowKeys.AllScope, shard);
+
+    public IReadOnlyDictionary<string, ScopeTotals> Themes { get; } = themes;
+
+    /// <summary>The shard's totals of a theme: the row read, or a new one.</summary>
+    public ScopeTotals Theme(string slug) => Themes.TryGetValue(slug, out var stored) ? stored : ScopeTotals.Empty(slug, Shard);
+
+    /// <summary>Groups rows read from the table by shard.</summary>
+    public static IReadOnlyDictionary<int, ShardTotals> Group(IEnumerable<TotalsEntity> rows) =>
+        rows.Where(r => RowKeys.ShardOf(r.RowKey) is not null)
+            .GroupBy(r => RowKeys.ShardOf(r.RowKey)!.Value)
+            .ToDictionary(
+                g => g.Key,
+                g => new ShardTotals(
+                    g.Key,
+                    g.Where(r => r.Scope == RowKeys.AllScope).Select(ScopeTotals.From).FirstOrDefault(),
+                    g.Where(r => r.Scope != RowKeys.AllScope).ToDictionary(r => r.Scope, ScopeTotals.From, StringComparer.Ordinal)));
+}

@@ -1,0 +1,277 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Archive.Benchmarks;
+using Archive.Functions;
+using Archive.Storage;
+using Archive.Storage.Tables;
+using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Archive.Integration.Tests;
+
+/// <summary>
+/// Every function class run against the Functions app's own service provider (its Program
+/// registration) on Azurite: HTTP functions with a real HttpContext, the blob triggers with a
+/// real blob, the blob-events queue with a real message from Azurite's queue, and the timer.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class FunctionsAppTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private FunctionsHost host = null!;
+    private HttpFunctions http = null!;
+    private IngestionFunctions ingestion = null!;
+
+    public async Task InitializeAsync()
+    {
+        host = await FunctionsHost.StartAsync(azurite.ConnectionString, "f" + Guid.NewGuid().ToString("N")[..12]);
+        http = host.Create<HttpFunctions>();
+        ingestion = host.Create<IngestionFunctions>();
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task Storage_is_created_at_start_and_until_then_health_and_reads_are_503_problems_not_500()
+    {
+        await using var fresh = await FunctionsHost.StartAsync(azurite.ConnectionString, "f" + Guid.NewGuid().ToString("N")[..12], start: false);
+        var functions = fresh.Create<HttpFunctions>();
+        var health = await InvokeAsync(fresh, r => functions.GetHealth(r, default), "health");
+        Assert.Equal(503, health.Status);
+        Assert.Equal("application/problem+json", health.ContentType);
+        Assert.Contains("missing", health.Body, StringComparison.Ordinal);
+        Assert.Equal(503, (await InvokeAsync(fresh, r => functions.ListPosts(r, default), "posts")).Status);
+        Assert.Equal(503, (await InvokeAsync(fresh, r => functions.ListThemes(r, default), "themes")).Status);
+
+        await fresh.StartHostedServicesAsync();
+        Assert.True((await fresh.Store.Posts.ExistsAsync()).Value);
+        Assert.True((await fresh.Store.Content.ExistsAsync()).Value);
+        Assert.True((await new QueueClient(azurite.ConnectionString, FunctionsApp.EventsQueue(fresh.Configuration)).ExistsAsync()).Value);
+        var ready = await InvokeAsync(fresh, r => functions.GetHealth(r, default), "health");
+        Assert.Equal(200, ready.Status);
+        Assert.Equal(0, JsonDocument.Parse(ready.Body).RootElement.GetProperty("posts").GetInt32());
+
+        // A container deleted under a running app: health says so.
+        await fresh.Store.Content.DeleteAsync();
+        var missing = await InvokeAsync(fresh, r => functions.GetHealth(r, default), "health");
+        Assert.Equal(503, missing.Status);
+        Assert.Contains(fresh.Store.Content.Name, missing.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_http_function_answers_from_the_app_s_own_services()
+    {
+        var sample = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "content", "thread_0311.md"));
+        await UploadAndTriggerAsync("thread_0311.md", sample);
+        await UploadAndTriggerAsync("other.md", Encoding.UTF8.GetBytes(Posts.Make("other", "Other", "2020-01-02", "Labor History", words: 40)));
+        await UploadAndTriggerAsync("broken.md", Encoding.UTF8.GetBytes("---\ntitle: [broken\n---\nbody\n"));
+
+        var list = await InvokeAsync(host, r => http.ListPosts(r, default), "posts", "?sort=oldest&limit=10");
+        Assert.Equal(200, list.Status);
+        Assert.Equal(2, JsonDocument.Parse(list.Body).RootElement.GetProperty("items").GetArrayLength());
+        Assert.False(string.IsNullOrEmpty(list.Headers.ETag));
+
+        var post = await InvokeAsync(host, r => http.GetPost(r, "thread_0311", default), "posts/thread_0311");
+        Assert.Equal(200, post.Status);
+        Assert.Equal("thread_0311", JsonDocument.Parse(post.Body).RootElement.GetProperty("id").GetString());
+        Assert.Equal(404, (await InvokeAsync(host, r => http.GetPost(r, "nothing", default), "posts/nothing")).Status);
+
+        var themes = JsonDocument.Parse((await InvokeAsync(host, r => http.ListThemes(r, default), "themes")).Body).RootElement.GetProperty("items");
+        Assert.Contains(themes.EnumerateArray(), t => t.GetProperty("slug").GetString() == "labor-history");
+        Assert.Equal(200, (await InvokeAsync(host, r => http.GetTheme(r, "labor-history", default), "themes/labor-history")).Status);
+
+        var reading = JsonDocument.Parse((await InvokeAsync(host, r => http.GetReadingTime(r, default), "reading-time")).Body).RootElement;
+        Assert.Equal(2, reading.GetProperty("posts").GetInt32());
+
+        var health = JsonDocument.Parse((await InvokeAsync(host, r => http.GetHealth(r, default), "health")).Body).RootElement;
+        Assert.Equal(2, health.GetProperty("posts").GetInt32());
+        Assert.Equal(200, (await InvokeAsync(host, r => http.GetOpenApi(r, default), "openapi.json")).Status);
+
+        var rejections = await InvokeAsync(host, r => http.ListRejections(r, default), "admin/rejections");
+        Assert.Contains("broken.md", rejections.Body, StringComparison.Ordinal);
+        var reindex = await InvokeAsync(host, r => http.Reindex(r, default), "admin/reindex", method: "POST");
+        Assert.Equal(200, reindex.Status);
+        Assert.Equal(1, JsonDocument.Parse(reindex.Body).RootElement.GetProperty("rejected").GetInt32());
+
+        Assert.Equal(400, (await InvokeAsync(host, r => http.ListPosts(r, default), "posts", "?limit=0")).Status);
+    }
+
+    [Fact]
+    public async Task Blob_triggers_take_a_client_and_the_blob_is_downloaded_once()
+    {
+        await host.Store.Posts.GetBlobClient("one.md").UploadAsync(BinaryData.FromString(Posts.Make("one", "One")));
+        var requests = host.Services.GetRequiredService<StorageRequestCounter>();
+        requests.Reset();
+        await ingestion.IngestFromPolling(host.Store.Posts.GetBlobClient("one.md"), default);
+        Assert.Equal(1, requests.ByKind["GET blob"]);
+        Assert.NotNull(await host.Store.FindAsync<PostEntity>(RowKeys.Post("one"), default));
+
+        await host.Store.Posts.GetBlobClient("one.md").UploadAsync(BinaryData.FromString(Posts.Make("one", "One, again")), overwrite: true);
+        await ingestion.IngestFromEventGrid(host.Store.Posts.GetBlobClient("one.md"), default);
+        Assert.Contains("One, again", (await host.Store.FindAsync<PostEntity>(RowKeys.Post("one"), default))!.SummaryJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_BlobDeleted_event_from_the_queue_takes_the_post_out_at_once()
+    {
+        await UploadAndTriggerAsync("gone.md", Encoding.UTF8.GetBytes(Posts.Make("gone", "Gone")));
+        await UploadAndTriggerAsync("stays.md", Encoding.UTF8.GetBytes(Posts.Make("stays", "Stays")));
+        await host.Store.Posts.DeleteBlobAsync("gone.md");
+
+        // As the Event Grid subscription delivers it: a BlobDeleted event on the queue (Base64, as it writes them).
+        var queue = new QueueClient(azurite.ConnectionString, FunctionsApp.EventsQueue(host.Configuration));
+        await queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(BlobEvent("Microsoft.Storage.BlobDeleted", host.Store.Posts.GetBlobClient("gone.md").Uri))));
+        var message = (await queue.ReceiveMessageAsync()).Value;
+        await ingestion.IngestBlobEvent(message.Body.ToString(), default);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+
+        Assert.Null(await host.Store.FindAsync<PostEntity>(RowKeys.Post("gone"), default));
+        Assert.NotNull(await host.Store.FindAsync<PostEntity>(RowKeys.Post("stays"), default));
+        Assert.Equal(404, (await InvokeAsync(host, r => http.GetPost(r, "gone", default), "posts/gone")).Status);
+        Assert.Equal(1, JsonDocument.Parse((await InvokeAsync(host, r => http.GetHealth(r, default), "health")).Body).RootElement.GetProperty("posts").GetInt32());
+
+        // Late or repeated events change nothing: the blob is brought in line with what is there now.
+        await ingestion.IngestBlobEvent(BlobEvent("Microsoft.Storage.BlobDeleted", host.Store.Posts.GetBlobClient("stays.md").Uri), default);
+        Assert.NotNull(await host.Store.FindAsync<PostEntity>(RowKeys.Post("stays"), default));
+
+        // Another container's blob is not a post; a message that is no event goes to the poison queue (the function throws).
+        var elsewhere = new Uri(host.Store.Posts.Uri.ToString().Replace(host.Store.Posts.Name, "elsewhere", StringComparison.Ordinal) + "/stays.md");
+        await ingestion.IngestBlobEvent(BlobEvent("Microsoft.Storage.BlobDeleted", elsewhere), default);
+        Assert.NotNull(await host.Store.FindAsync<PostEntity>(RowKeys.Post("stays"), default));
+        await Assert.ThrowsAsync<FormatException>(() => ingestion.IngestBlobEvent("{\"not\": \"an event\"", default));
+    }
+
+    [Fact]
+    public async Task CloudEvents_batches_are_read_too()
+    {
+        await UploadAndTriggerAsync("a.md", Encoding.UTF8.GetBytes(Posts.Make("a", "A")));
+        await UploadAndTriggerAsync("b.md", Encoding.UTF8.GetBytes(Posts.Make("b", "B")));
+        await host.Store.Posts.DeleteBlobAsync("a.md");
+        await host.Store.Posts.DeleteBlobAsync("b.md");
+        var events = new[] { "a.md", "b.md" }.Select(name => new
+        {
+            specversion = "1.0",
+            type = "Microsoft.Storage.BlobDeleted",
+            source = "/subscriptions/x/resourceGroups/y/providers/Microsoft.Storage/storageAccounts/z",
+            id = Guid.NewGuid().ToString(),
+            time = DateTimeOffset.UtcNow,
+            subject = $"/blobServices/default/containers/{host.Store.Posts.Name}/blobs/{name}",
+            data = new { api = "DeleteBlob", url = host.Store.Posts.GetBlobClient(name).Uri.ToString(), blobType = "BlockBlob" },
+        });
+        await ingestion.IngestBlobEvent(JsonSerializer.Serialize(events), default);
+        Assert.Equal(0, JsonDocument.Parse((await InvokeAsync(host, r => http.GetHealth(r, default), "health")).Body).RootElement.GetProperty("posts").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_timer_reconciles_what_no_event_reported()
+    {
+        await UploadAndTriggerAsync("kept.md", Encoding.UTF8.GetBytes(Posts.Make("kept", "Kept")));
+        await UploadAndTriggerAsync("silent.md", Encoding.UTF8.GetBytes(Posts.Make("silent", "Silent")));
+        await host.Store.Posts.DeleteBlobAsync("silent.md");
+        await host.Store.Posts.GetBlobClient("missed.md").UploadAsync(BinaryData.FromString(Posts.Make("missed", "Missed")));
+
+        await ingestion.Reconcile(new TimerInfo(), default);
+
+        Assert.Null(await host.Store.FindAsync<PostEntity>(RowKeys.Post("silent"), default));
+        Assert.NotNull(await host.Store.FindAsync<PostEntity>(RowKeys.Post("missed"), default));
+        Assert.Equal(2, JsonDocument.Parse((await InvokeAsync(host, r => http.GetHealth(r, default), "health")).Body).RootElement.GetProperty("posts").GetInt32());
+    }
+
+    [Fact]
+    public async Task Ingests_are_measured_with_their_outcome()
+    {
+        var measured = new List<(string Instrument, string? Outcome)>();
+        using var listener = new MeterListener();
+        var meters = host.Services.GetRequiredService<IMeterFactory>();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == meters && instrument.Meter.Name == IngestMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        void Record(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            string? outcome = null;
+            foreach (var tag in tags)
+            {
+                outcome = tag.Key == "outcome" ? tag.Value as string : outcome;
+            }
+
+            lock (measured)
+            {
+                measured.Add((instrument.Name, outcome));
+            }
+        }
+
+        listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) => Record(instrument, tags));
+        listener.SetMeasurementEventCallback<double>((instrument, _, tags, _) => Record(instrument, tags));
+        listener.Start();
+
+        await UploadAndTriggerAsync("m.md", Encoding.UTF8.GetBytes(Posts.Make("m", "M")));
+        await UploadAndTriggerAsync("bad.md", Encoding.UTF8.GetBytes("---\ntitle: [broken\n---\n"));
+        await host.Store.Posts.DeleteBlobAsync("m.md");
+        await ingestion.IngestBlobEvent(BlobEvent("Microsoft.Storage.BlobDeleted", host.Store.Posts.GetBlobClient("m.md").Uri), default);
+
+        Assert.Equal(["added", "rejected", "removed"], measured.Where(m => m.Instrument == "archive.ingest.blobs").Select(m => m.Outcome));
+        Assert.Equal(3, measured.Count(m => m.Instrument == "archive.ingest.duration"));
+    }
+
+    [Fact]
+    public async Task With_an_Application_Insights_connection_the_ingestion_meter_is_exported_signed_by_the_app_s_identity()
+    {
+        Assert.Null(host.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        await using var monitored = await FunctionsHost.StartAsync(azurite.ConnectionString, "f" + Guid.NewGuid().ToString("N")[..12], start: false, new Dictionary<string, string?>
+        {
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
+        });
+        Assert.NotNull(monitored.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        Assert.Equal("abc-123", FunctionsApp.IdentityClientId("ClientId=abc-123;Authorization=AAD"));
+        Assert.Null(FunctionsApp.IdentityClientId("Authorization=AAD"));
+    }
+
+    private async Task UploadAndTriggerAsync(string name, byte[] bytes)
+    {
+        await host.Store.Posts.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
+        await ingestion.IngestFromEventGrid(host.Store.Posts.GetBlobClient(name), default);
+    }
+
+    /// <summary>A blob event in the Event Grid schema, as a system topic on a storage account sends it.</summary>
+    private static string BlobEvent(string type, Uri blob) => JsonSerializer.Serialize(new[]
+    {
+        new
+        {
+            id = Guid.NewGuid().ToString(),
+            topic = "/subscriptions/x/resourceGroups/y/providers/Microsoft.Storage/storageAccounts/z",
+            subject = "/blobServices/default/containers/posts/blobs/some.md",
+            eventType = type,
+            eventTime = DateTimeOffset.UtcNow,
+            dataVersion = string.Empty,
+            metadataVersion = "1",
+            data = new { api = "DeleteBlob", url = blob.ToString(), blobType = "BlockBlob" },
+        },
+    });
+
+    /// <summary>Runs an HTTP function as the Functions host's ASP.NET Core integration does: a real HttpContext, the result executed into it.</summary>
+    private static async Task<(int Status, string? ContentType, string Body, IHeaderDictionary Headers)> InvokeAsync(
+        FunctionsHost on, Func<HttpRequest, Task<IActionResult>> function, string path, string query = "", string method = "GET")
+    {
+        var context = new DefaultHttpContext { RequestServices = on.Services };
+        context.Request.Method = method;
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString("localhost", 7071);
+        context.Request.Path = "/api/" + path;
+        context.Request.QueryString = new QueryString(query);
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        var result = await function(context.Request);
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        return (context.Response.StatusCode, context.Response.ContentType?.Split(';')[0], Encoding.UTF8.GetString(body.ToArray()), context.Response.Headers);
+    }
+}
