@@ -20,16 +20,17 @@ public sealed class IngestMetrics
     public IngestMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        blobs = meter.CreateCounter<long>("archive.ingest.blobs", "{blob}", "Blobs ingested, by outcome (added, updated, unchanged, rejected, removed, failed, ...) and path (single, bulk)");
+        blobs = meter.CreateCounter<long>("archive.ingest.blobs", "{blob}", "Blobs ingested, by outcome (added, updated, unchanged, rejected, removed, failed, ...) and path (single, reconcile)");
         duration = meter.CreateHistogram<double>("archive.ingest.duration", "ms", "Time to ingest one blob on the single-blob path (download, parse, commit), by outcome");
         lostRaces = meter.CreateCounter<long>("archive.ingest.lost_races", "{race}", "Transactions refused because a concurrent writer moved what they read (each one is retried), by operation and what moved (totals, post)");
         gaveUp = meter.CreateCounter<long>("archive.ingest.gave_up", "{blob}", "Ingests abandoned after every attempt lost a race, by operation");
     }
 
-    public void Ingested(IngestResult result, string path, TimeSpan? elapsed = null, int count = 1)
+    /// <summary>One blob's outcome; <paramref name="path"/> is "single" (a trigger, an event) or "reconcile" (the timer, the watcher, reindex).</summary>
+    public void Ingested(IngestOutcome result, string path, TimeSpan? elapsed = null)
     {
-        var outcome = new KeyValuePair<string, object?>("outcome", result.Outcome.ToString().ToLowerInvariant());
-        blobs.Add(count, outcome, new KeyValuePair<string, object?>("path", path));
+        var outcome = new KeyValuePair<string, object?>("outcome", result.ToString().ToLowerInvariant());
+        blobs.Add(1, outcome, new KeyValuePair<string, object?>("path", path));
         if (elapsed is { } time)
         {
             duration.Record(time.TotalMilliseconds, outcome);

@@ -186,7 +186,7 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Ingests_are_measured_with_their_outcome()
     {
-        var measured = new List<(string Instrument, string? Outcome)>();
+        var measured = new List<(string Instrument, string? Outcome, string? Path)>();
         using var listener = new MeterListener();
         var meters = host.Services.GetRequiredService<IMeterFactory>();
         listener.InstrumentPublished = (instrument, l) =>
@@ -199,14 +199,16 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite) : IAsyncLifetime
         void Record(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
             string? outcome = null;
+            string? path = null;
             foreach (var tag in tags)
             {
                 outcome = tag.Key == "outcome" ? tag.Value as string : outcome;
+                path = tag.Key == "path" ? tag.Value as string : path;
             }
 
             lock (measured)
             {
-                measured.Add((instrument.Name, outcome));
+                measured.Add((instrument.Name, outcome, path));
             }
         }
 
@@ -220,7 +222,16 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite) : IAsyncLifetime
         await ingestion.IngestBlobEvent(BlobEvent("Microsoft.Storage.BlobDeleted", host.Store.Posts.GetBlobClient("m.md").Uri), default);
 
         Assert.Equal(["added", "rejected", "removed"], measured.Where(m => m.Instrument == "archive.ingest.blobs").Select(m => m.Outcome));
+        Assert.All(measured.Where(m => m.Instrument == "archive.ingest.blobs"), m => Assert.Equal("single", m.Path));
         Assert.Equal(3, measured.Count(m => m.Instrument == "archive.ingest.duration"));
+
+        // What the timer does is measured once, as a reconcile (rejections are looked at again: an id's owner may have left).
+        measured.Clear();
+        await host.Store.Posts.GetBlobClient("late.md").UploadAsync(BinaryData.FromString(Posts.Make("late", "Late")));
+        await ingestion.Reconcile(new TimerInfo(), default);
+        Assert.Equal(
+            [("archive.ingest.blobs", "added", "reconcile"), ("archive.ingest.blobs", "rejected", "reconcile")],
+            measured.Where(m => m.Instrument == "archive.ingest.blobs").OrderBy(m => m.Outcome, StringComparer.Ordinal));
     }
 
     [Fact]

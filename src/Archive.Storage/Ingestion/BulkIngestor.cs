@@ -69,7 +69,7 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
             {
                 { Downloaded: { } downloaded, Marked: { } marked, Parsed: { } parsed } => await ingestor.FinishAsync(blob.Name, downloaded.Seen, marked, parsed, ct),
                 { Downloaded: { } downloaded } => await ingestor.IngestAsync(blob.Name, downloaded, ct),
-                _ => await ingestor.IngestAsync(blob.Name, ct),
+                _ => await ingestor.IngestBlobAsync(blob.Name, ct),
             })));
         return [.. results];
     }
@@ -166,7 +166,6 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
             results.Add(new IngestResult(post.Blob, IngestOutcome.Added, post.Id));
         }
 
-        metrics.Ingested(new IngestResult(string.Empty, IngestOutcome.Added), "bulk", count: group.Count);
     }
 
     /// <summary>A group whose transaction lost only on the totals is planned again with the totals read again, a few times.</summary>

@@ -18,23 +18,25 @@ namespace Archive.Storage.Ingestion;
 /// </summary>
 public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexWriter writer, IngestMetrics metrics, TimeProvider time, ILogger<Ingestor> logger)
 {
-    /// <summary>The blob as it is now into the archive: ingested when it is there, removed when it is gone (whatever the event said).</summary>
+    /// <summary>The blob as it is now into the archive: ingested when it is there, removed when it is gone (whatever the event said). Measured as a single ingest.</summary>
     public async Task<IngestResult> IngestAsync(string blobName, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        IngestResult result;
+        var result = await IngestBlobAsync(blobName, cancellationToken);
+        metrics.Ingested(result.Outcome, "single", Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    /// <summary>As <see cref="IngestAsync(string, CancellationToken)"/>, for the reconciler, which measures what it did itself.</summary>
+    internal async Task<IngestResult> IngestBlobAsync(string blobName, CancellationToken cancellationToken)
+    {
         if (!PostBlobName.IsPost(blobName))
         {
             logger.LogInformation("Ignored {Blob}: not a markdown blob (.md or .markdown)", blobName);
-            result = new IngestResult(blobName, IngestOutcome.Ignored, Reason: "not a markdown blob (.md or .markdown)");
-        }
-        else
-        {
-            result = await IngestAsync(blobName, await PostBlobs.DownloadAsync(store, blobName, cancellationToken), cancellationToken);
+            return new IngestResult(blobName, IngestOutcome.Ignored, Reason: "not a markdown blob (.md or .markdown)");
         }
 
-        metrics.Ingested(result, "single", Stopwatch.GetElapsedTime(started));
-        return result;
+        return await IngestAsync(blobName, await PostBlobs.DownloadAsync(store, blobName, cancellationToken), cancellationToken);
     }
 
     /// <summary>A markdown blob as it was just downloaded (null when it is gone).</summary>
@@ -95,11 +97,11 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
     {
         var started = Stopwatch.GetTimestamp();
         var result = await RemoveBlobAsync(blobName, cancellationToken);
-        metrics.Ingested(result, "single", Stopwatch.GetElapsedTime(started));
+        metrics.Ingested(result.Outcome, "single", Stopwatch.GetElapsedTime(started));
         return result;
     }
 
-    private async Task<IngestResult> RemoveBlobAsync(string blobName, CancellationToken cancellationToken)
+    internal async Task<IngestResult> RemoveBlobAsync(string blobName, CancellationToken cancellationToken)
     {
         BlobEntity? record = null;
         PostEntity? post = null;

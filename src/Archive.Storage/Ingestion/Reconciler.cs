@@ -13,7 +13,7 @@ namespace Archive.Storage.Ingestion;
 /// whose blob is gone (blob triggers do not fire on delete), retries rejections, and (when asked)
 /// recomputes every total from the posts themselves.
 /// </summary>
-public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngestor bulk, ContentSweeper sweeper, TotalsRecomputer recomputer, ILogger<Reconciler> logger)
+public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngestor bulk, ContentSweeper sweeper, TotalsRecomputer recomputer, IngestMetrics metrics, ILogger<Reconciler> logger)
 {
     private const int Parallelism = 8;
 
@@ -60,7 +60,7 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
         var results = new ConcurrentBag<IngestResult>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(changed, options, async (name, ct) =>
-            results.Add(await BlobFailures.IsolateAsync(name, logger, () => ingestor.IngestAsync(name, ct))));
+            results.Add(await BlobFailures.IsolateAsync(name, logger, () => ingestor.IngestBlobAsync(name, ct))));
         await RemoveAllAsync(vanished, results, cancellationToken);
         return Report(blobs, changed.Count, results, repaired: 0);
     }
@@ -91,11 +91,16 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(names, options, async (name, ct) =>
-            results.Add(await BlobFailures.IsolateAsync(name, logger, () => ingestor.RemoveAsync(name, ct))));
+            results.Add(await BlobFailures.IsolateAsync(name, logger, () => ingestor.RemoveBlobAsync(name, ct))));
     }
 
     private ReconcileReport Report(IReadOnlyDictionary<string, BlobItem> blobs, int lookedAt, IReadOnlyCollection<IngestResult> results, int repaired)
     {
+        foreach (var result in results)
+        {
+            metrics.Ingested(result.Outcome, "reconcile");
+        }
+
         var changes = results.Where(r => r.Outcome != IngestOutcome.Unchanged).OrderBy(r => r.Blob, StringComparer.Ordinal).ToList();
         int Count(IngestOutcome outcome) => results.Count(r => r.Outcome == outcome);
         var report = new ReconcileReport(
