@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
-# Runs every test: installs the Node packages the tests need (Azurite) when missing, then the .NET
-# tests. The test fixtures start a private Azurite on free loopback ports and stop it at the end.
+# Runs every test: installs the Node packages the tests need (Azurite; Redocly, openapi-typescript
+# and TypeScript for the generated-client test) when missing, then the .NET tests. The test
+# fixtures start a private Azurite on free loopback ports and stop it at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
-if [ ! -x node_modules/.bin/azurite ]; then
-  npm ci --no-audit --no-fund
-fi
+for tool in azurite redocly openapi-typescript tsc; do
+  if [ ! -x "node_modules/.bin/$tool" ]; then
+    npm ci --no-audit --no-fund
+    break
+  fi
+done
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
 dotnet test Archive.sln "$@" 2>&1 | tee "$log" || status=$?
+checked=tests/Archive.Integration.Tests/bin/Debug/net10.0/contract-checked.txt
+if [ -f "$checked" ]; then
+  echo "contract: $(cat "$checked") responses checked against /api/openapi.json"
+  rm -f "$checked"
+fi
 # One closing line over all test projects.
 awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"

@@ -22,7 +22,9 @@ public static class ArchiveEndpointRouteBuilderExtensions
         var api = endpoints.MapGroup("/api");
         foreach (var route in RouteTable.All)
         {
-            api.MapMethods("/" + route.Template, [route.Method], (HttpContext context, ApiDispatcher dispatcher, IOptions<ApiOptions> options) =>
+            // HEAD wherever GET: the same handler, headers without the body.
+            string[] methods = route.Method == "GET" ? ["GET", "HEAD"] : [route.Method];
+            api.MapMethods("/" + route.Template, methods, (HttpContext context, ApiDispatcher dispatcher, IOptions<ApiOptions> options) =>
             {
                 if (route.Admin && KeyProblem(context.Request, options.Value.AdminKey) is { } problem)
                 {

@@ -15,42 +15,42 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
 {
     [Function("ListPosts")]
     public Task<IActionResult> ListPosts(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Posts)] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Posts)] HttpRequest request, CancellationToken cancellationToken) =>
         Run("ListPosts", request, null, cancellationToken);
 
     [Function("GetPost")]
     public Task<IActionResult> GetPost(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Post)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Post)] HttpRequest request, string id, CancellationToken cancellationToken) =>
         Run("GetPost", request, id, cancellationToken);
 
     [Function("ListThemes")]
     public Task<IActionResult> ListThemes(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Themes)] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Themes)] HttpRequest request, CancellationToken cancellationToken) =>
         Run("ListThemes", request, null, cancellationToken);
 
     [Function("GetTheme")]
     public Task<IActionResult> GetTheme(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Theme)] HttpRequest request, string slug, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Theme)] HttpRequest request, string slug, CancellationToken cancellationToken) =>
         Run("GetTheme", request, slug, cancellationToken);
 
     [Function("GetReadingTime")]
     public Task<IActionResult> GetReadingTime(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ReadingTime)] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.ReadingTime)] HttpRequest request, CancellationToken cancellationToken) =>
         Run("GetReadingTime", request, null, cancellationToken);
 
     [Function("GetHealth")]
     public Task<IActionResult> GetHealth(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Health)] HttpRequest request, CancellationToken cancellationToken) =>
         Run("GetHealth", request, null, cancellationToken);
 
     [Function("GetOpenApi")]
     public Task<IActionResult> GetOpenApi(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.OpenApi)] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.OpenApi)] HttpRequest request, CancellationToken cancellationToken) =>
         Run("GetOpenApi", request, null, cancellationToken);
 
     [Function("ListRejections")]
     public Task<IActionResult> ListRejections(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Rejections)] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = Routes.Rejections)] HttpRequest request, CancellationToken cancellationToken) =>
         Run("ListRejections", request, null, cancellationToken);
 
     [Function("Reindex")]

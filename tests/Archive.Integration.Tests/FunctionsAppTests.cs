@@ -283,6 +283,7 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite) : IAsyncLifetime
         context.Response.Body = body;
         var result = await function(context.Request);
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        ContractChecks.Check(method, "/api/" + path, context.Response.StatusCode, context.Response.ContentType, context.Response.Headers.ContentEncoding.FirstOrDefault(), body.ToArray());
         return (context.Response.StatusCode, context.Response.ContentType?.Split(';')[0], Encoding.UTF8.GetString(body.ToArray()), context.Response.Headers);
     }
 }

@@ -26,7 +26,8 @@ public sealed class TestArchive : IAsyncDisposable
     private TestArchive(WebApplication app, Uri baseAddress)
     {
         this.app = app;
-        Http = new HttpClient { BaseAddress = baseAddress };
+        // Every response a test receives is checked against the OpenAPI document.
+        Http = new HttpClient(new ContractCheckingHandler()) { BaseAddress = baseAddress };
     }
 
     public HttpClient Http { get; }

@@ -165,7 +165,7 @@ public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, HealthP
     }
 
     public Task<IResult> GetOpenApiAsync(ApiCall call, CancellationToken cancellationToken) =>
-        Task.FromResult(JsonResponse.HashedBody(call.Request, OpenApiDocumentFactory.Json, publicCache));
+        Task.FromResult(JsonResponse.HashedBody(call.Request, OpenApiDocumentFactory.Document, publicCache));
 
     public async Task<IResult> ListRejectionsAsync(ApiCall call, CancellationToken cancellationToken)
     {
@@ -181,7 +181,7 @@ public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, HealthP
     }
 
     /// <summary>What identifies a response: path (with the route value, in its own case) and query.</summary>
-    private static string Key(ApiCall call) => "|" + call.Request.Path + call.Request.QueryString;
+    private static string Key(ApiCall call) => "|" + call.Request.Path + "?" + QueryParameters.Normalized(call.Request.Query);
 
     private static ThemeItem ThemeItemOf(ScopeTotals theme) =>
         new(theme.Scope, theme.DisplayName, theme.Posts, theme.Words, theme.Minutes, theme.LatestDate);

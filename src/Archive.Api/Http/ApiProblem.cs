@@ -9,7 +9,9 @@ public static class ApiProblem
 
     public static IResult NotFound(string detail) => Create(StatusCodes.Status404NotFound, "Not found", detail);
 
-    public static IResult Unauthorized(string detail) => Create(StatusCodes.Status401Unauthorized, "Unauthorized", detail);
+    /// <summary>A 401 that names the scheme to answer it with (RFC 9110 asks every 401 for one).</summary>
+    public static IResult Unauthorized(string detail) => new WithHeader(
+        Create(StatusCodes.Status401Unauthorized, "Unauthorized", detail), "WWW-Authenticate", "ApiKey header=\"x-functions-key\", query=\"code\"");
 
     public static IResult Forbidden(string detail) => Create(StatusCodes.Status403Forbidden, "Forbidden", detail);
 
@@ -20,4 +22,13 @@ public static class ApiProblem
 
     public static IResult Create(int status, string title, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: detail);
+
+    private sealed class WithHeader(IResult inner, string name, string value) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers[name] = value;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }

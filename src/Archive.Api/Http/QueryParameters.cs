@@ -24,5 +24,13 @@ public static class QueryParameters
         return null;
     }
 
+    /// <summary>
+    /// The query as a cache key: parameters in ordinal order, each with its values, the function
+    /// key left out. Only known parameters reach it (others are a 400), so the keys a client can
+    /// make are the queries the routes answer.
+    /// </summary>
+    public static string Normalized(IQueryCollection query) =>
+        string.Join('&', query.Where(q => q.Key != FunctionKey).OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => q.Key + "=" + string.Join(',', q.Value.ToArray())));
+
     private static string Shorten(string name) => name.Length <= 60 ? name : name[..60] + "…";
 }

@@ -6,5 +6,12 @@ public enum ParameterPlace
     Query,
 }
 
-/// <summary>A route's parameter, for the OpenAPI document.</summary>
-public sealed record ApiParameter(string Name, ParameterPlace In, string Type, string Description, IReadOnlyList<string>? Values = null);
+/// <summary>A route's parameter, for the OpenAPI document: its JSON Schema type, and the constraints the handlers enforce.</summary>
+public sealed record ApiParameter(string Name, ParameterPlace In, string Type, string Description, IReadOnlyList<string>? Values = null)
+{
+    public int? Minimum { get; init; }
+    public int? Maximum { get; init; }
+
+    /// <summary>A JSON Schema format (<c>date</c>).</summary>
+    public string? Format { get; init; }
+}

@@ -1,3 +1,7 @@
+using System.Text.Json.Nodes;
+using Archive.Api.Responses;
+using Archive.Core.Contract;
+using Archive.Storage.Ingestion;
 using Archive.Storage.Reading;
 
 namespace Archive.Api.Routing;
@@ -5,40 +9,45 @@ namespace Archive.Api.Routing;
 /// <summary>Every route of the contract (§4, §5), once: the Functions app, the local host and the OpenAPI document all read it.</summary>
 public static class RouteTable
 {
+    private const int NotFound = 404;
+    private const int Unauthorized = 401;
+    private const int Forbidden = 403;
+    private const int Unavailable = 503;
+
     private static readonly ApiParameter Theme = new("theme", ParameterPlace.Query, "string", "Theme slug");
     private static readonly ApiParameter[] ListParameters =
     [
-        new("from", ParameterPlace.Query, "string", "Earliest date, inclusive (yyyy-MM-dd)"),
-        new("to", ParameterPlace.Query, "string", "Latest date, inclusive (yyyy-MM-dd)"),
-        new("year", ParameterPlace.Query, "integer", "Only posts dated in this year"),
+        new("from", ParameterPlace.Query, "string", "Earliest date, inclusive (yyyy-MM-dd)") { Format = "date" },
+        new("to", ParameterPlace.Query, "string", "Latest date, inclusive (yyyy-MM-dd)") { Format = "date" },
+        new("year", ParameterPlace.Query, "integer", "Only posts dated in this year") { Minimum = 1, Maximum = 9999 },
         new("sort", ParameterPlace.Query, "string", "Order of the list (default newest)", ["newest", "oldest", "longest", "shortest"]),
-        new("limit", ParameterPlace.Query, "integer", $"Posts per page, 1 to {PostListQuery.MaxLimit} (default {PostListQuery.DefaultLimit})"),
+        new("limit", ParameterPlace.Query, "integer", $"Posts per page, 1 to {PostListQuery.MaxLimit} (default {PostListQuery.DefaultLimit})") { Minimum = 1, Maximum = PostListQuery.MaxLimit },
         new("cursor", ParameterPlace.Query, "string", "Opaque cursor from the previous page's nextCursor"),
     ];
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
         new("ListPosts", "GET", Routes.Posts, false, "Posts, a page at a time", [Theme, .. ListParameters],
-            (e, call, ct) => e.ListPostsAsync(call, ct)),
+            (e, call, ct) => e.ListPostsAsync(call, ct), typeof(PostList), [Unavailable]),
         new("GetPost", "GET", Routes.Post, false, "One post with its rendered body",
             [new("id", ParameterPlace.Path, "string", "Post id (any case)"),
              new("format", ParameterPlace.Query, "string", "Also include the markdown or the counted plain text", ["markdown", "text"])],
-            (e, call, ct) => e.GetPostAsync(call, ct)),
+            (e, call, ct) => e.GetPostAsync(call, ct), typeof(PostDetail), [NotFound, Unavailable]),
         new("ListThemes", "GET", Routes.Themes, false, "Themes, most posts first", [],
-            (e, call, ct) => e.ListThemesAsync(call, ct)),
+            (e, call, ct) => e.ListThemesAsync(call, ct), typeof(ThemeList), [Unavailable]),
         new("GetTheme", "GET", Routes.Theme, false, "One theme and the first page of its posts",
             [new("slug", ParameterPlace.Path, "string", "Theme slug"), .. ListParameters],
-            (e, call, ct) => e.GetThemeAsync(call, ct)),
+            (e, call, ct) => e.GetThemeAsync(call, ct), typeof(ThemePage), [NotFound, Unavailable]),
         new("GetReadingTime", "GET", Routes.ReadingTime, false, "Reading-time statistics", [Theme],
-            (e, call, ct) => e.GetReadingTimeAsync(call, ct)),
+            (e, call, ct) => e.GetReadingTimeAsync(call, ct), typeof(ReadingTimeReport), [NotFound, Unavailable]),
         new("GetHealth", "GET", Routes.Health, false, "200 when storage answers, 503 otherwise", [],
-            (e, call, ct) => e.GetHealthAsync(call, ct)),
+            (e, call, ct) => e.GetHealthAsync(call, ct), typeof(Health), [Unavailable]),
         new("GetOpenApi", "GET", Routes.OpenApi, false, "This document", [],
-            (e, call, ct) => e.GetOpenApiAsync(call, ct)),
+            (e, call, ct) => e.GetOpenApiAsync(call, ct), typeof(JsonObject), []),
         new("ListRejections", "GET", Routes.Rejections, true, "Blobs whose current version is rejected, with the reason", [],
-            (e, call, ct) => e.ListRejectionsAsync(call, ct)),
+            (e, call, ct) => e.ListRejectionsAsync(call, ct), typeof(RejectionList), [Unauthorized, Forbidden, Unavailable]),
         new("Reindex", "POST", Routes.Reindex, true, "Reconcile the container with the index now", [],
-            (e, call, ct) => e.ReindexAsync(call, ct)),
+            (e, call, ct) => e.ReindexAsync(call, ct), typeof(ReconcileReport), [Unauthorized, Forbidden, Unavailable]),
     ];
 
     public static ApiRoute Named(string name) => All.Single(r => r.Name == name);

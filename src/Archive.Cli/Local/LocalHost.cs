@@ -45,7 +45,8 @@ public static class LocalHost
                 cors.WithOrigins(origins);
             }
 
-            cors.AllowAnyHeader().WithMethods("GET", "POST").WithExposedHeaders("ETag");
+            // Browsers keep a preflight's answer this long instead of asking before every call.
+            cors.AllowAnyHeader().WithMethods("GET", "HEAD", "POST").WithExposedHeaders("ETag").SetPreflightMaxAge(TimeSpan.FromHours(1));
         });
         app.MapArchiveApi();
         return app;

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Archive.Core.Contract;
 
@@ -7,7 +8,8 @@ namespace Archive.Core.Contract;
 /// The one set of JSON options for everything Archive serves and stores: camelCase; text as is
 /// but for the characters HTML gives meaning to (<c>&lt; &gt; &amp; ' "</c>), which are escaped
 /// so that no body can be read as markup, and characters beyond the BMP (emoji), which
-/// System.Text.Json's encoders always write as surrogate escapes.
+/// System.Text.Json's encoders always write as surrogate escapes. Enums are camelCase strings
+/// (<c>"outcome": "added"</c>), never numbers a client must look up.
 /// </summary>
 public static class ArchiveJson
 {
@@ -18,6 +20,11 @@ public static class ArchiveJson
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        if (!options.Converters.Any(c => c is JsonStringEnumConverter))
+        {
+            options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        }
+
         return options;
     }
 }
