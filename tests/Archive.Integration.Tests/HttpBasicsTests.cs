@@ -86,6 +86,11 @@ public sealed class HttpBasicsTests(AzuriteFixture azurite, ITestOutputHelper ou
         using var refused = await archive.Http.SendAsync(request);
         Assert.Empty(refused.Content.Headers.ContentEncoding);
 
+        using var starred = new HttpRequestMessage(HttpMethod.Get, "posts?limit=100");
+        starred.Headers.TryAddWithoutValidation("Accept-Encoding", "*, br;q=0");
+        using var gzipOnly = await archive.Http.SendAsync(starred);
+        Assert.Equal(["gzip"], gzipOnly.Content.Headers.ContentEncoding);
+
         using var small = new HttpRequestMessage(HttpMethod.Get, "health");
         small.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
         using var health = await archive.Http.SendAsync(small);

@@ -17,6 +17,9 @@ namespace Archive.Api.Endpoints;
 /// </summary>
 public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, HealthProbe health, Reconciler reconciler, IOptions<ApiOptions> options)
 {
+    // Serialized (and compressed, on demand) once: the document only changes with the code.
+    private static readonly Utf8Json OpenApiBody = Utf8Json.From(OpenApiDocumentFactory.Document)!;
+
     private readonly string publicCache = JsonResponse.PublicCache(options.Value.CacheMaxAgeSeconds);
 
     public async Task<IResult> ListPostsAsync(ApiCall call, CancellationToken cancellationToken)
@@ -165,7 +168,7 @@ public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, HealthP
     }
 
     public Task<IResult> GetOpenApiAsync(ApiCall call, CancellationToken cancellationToken) =>
-        Task.FromResult(JsonResponse.HashedBody(call.Request, OpenApiDocumentFactory.Document, publicCache));
+        Task.FromResult(JsonResponse.HashedBody(call.Request, OpenApiBody, publicCache));
 
     public async Task<IResult> ListRejectionsAsync(ApiCall call, CancellationToken cancellationToken)
     {

@@ -23,11 +23,11 @@ public static class ContentCoding
             return Identity;
         }
 
-        double Weight(string coding) => offered
-            .Where(o => StringSegment.Equals(o.Value, coding, StringComparison.OrdinalIgnoreCase) || o.Value == "*")
-            .Select(o => o.Quality ?? 1)
-            .DefaultIfEmpty(0)
-            .Max();
+        // A coding named outright wins over "*" (so "*, br;q=0" refuses Brotli).
+        double Weight(string coding) =>
+            offered.Where(o => StringSegment.Equals(o.Value, coding, StringComparison.OrdinalIgnoreCase)).Select(o => o.Quality ?? 1).DefaultIfEmpty(-1).Max() is var named and >= 0
+                ? named
+                : offered.Where(o => o.Value == "*").Select(o => o.Quality ?? 1).DefaultIfEmpty(0).Max();
 
         var (br, gzip) = (Weight(Brotli), Weight(Gzip));
         return br > 0 && br >= gzip ? Brotli : gzip > 0 ? Gzip : Identity;
