@@ -76,7 +76,8 @@ public static class ContractChecks
     private static IEnumerable<string> Errors(EvaluationResults results) =>
         (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Take(10);
 
-    private static byte[] Decode(byte[] body, string? encoding)
+    /// <summary>A body as sent, decoded from its Content-Encoding (br, gzip) when it has one.</summary>
+    public static byte[] Decode(byte[] body, string? encoding)
     {
         if (encoding is not ("br" or "gzip"))
         {

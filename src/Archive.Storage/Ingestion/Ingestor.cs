@@ -19,13 +19,8 @@ namespace Archive.Storage.Ingestion;
 public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexWriter writer, IngestMetrics metrics, TimeProvider time, ILogger<Ingestor> logger)
 {
     /// <summary>The blob as it is now into the archive: ingested when it is there, removed when it is gone (whatever the event said). Measured as a single ingest.</summary>
-    public async Task<IngestResult> IngestAsync(string blobName, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var result = await IngestBlobAsync(blobName, cancellationToken);
-        metrics.Ingested(result.Outcome, "single", Stopwatch.GetElapsedTime(started));
-        return result;
-    }
+    public Task<IngestResult> IngestAsync(string blobName, CancellationToken cancellationToken) =>
+        MeasuredAsync(() => IngestBlobAsync(blobName, cancellationToken));
 
     /// <summary>As <see cref="IngestAsync(string, CancellationToken)"/>, for the reconciler, which measures what it did itself.</summary>
     internal async Task<IngestResult> IngestBlobAsync(string blobName, CancellationToken cancellationToken)
@@ -93,13 +88,8 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
             : await RejectAsync(blobName, marked, seen, parsed.Reason!, cancellationToken);
 
     /// <summary>Takes a deleted blob's post out of every endpoint and count, and forgets its rejection.</summary>
-    public async Task<IngestResult> RemoveAsync(string blobName, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var result = await RemoveBlobAsync(blobName, cancellationToken);
-        metrics.Ingested(result.Outcome, "single", Stopwatch.GetElapsedTime(started));
-        return result;
-    }
+    public Task<IngestResult> RemoveAsync(string blobName, CancellationToken cancellationToken) =>
+        MeasuredAsync(() => RemoveBlobAsync(blobName, cancellationToken));
 
     internal async Task<IngestResult> RemoveBlobAsync(string blobName, CancellationToken cancellationToken)
     {
@@ -295,6 +285,15 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
         }
 
         throw metrics.GaveUp("reject", blobName);
+    }
+
+    /// <summary>A single ingest, measured (outcome and latency); the reconciler measures its own.</summary>
+    private async Task<IngestResult> MeasuredAsync(Func<Task<IngestResult>> ingest)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await ingest();
+        metrics.Ingested(result.Outcome, "single", Stopwatch.GetElapsedTime(started));
+        return result;
     }
 
     internal async Task<string> UploadContentAsync(string postKey, Post post, CancellationToken cancellationToken)
