@@ -60,7 +60,7 @@ public sealed class ArchiveStore(BlobServiceClient blobs, TableServiceClient tab
             rows.Add(entity);
         }
 
-        return ShardTotals.Group(rows).GetValueOrDefault(shard) ?? new ShardTotals(shard, null, new Dictionary<string, ScopeTotals>());
+        return ShardTotals.Group(rows).GetValueOrDefault(shard) ?? ShardTotals.Empty(shard);
     }
 
     /// <summary>

@@ -104,7 +104,7 @@ public sealed class IndexWriter(ArchiveStore store)
         }
 
         var all = (await store.ReadTotalsAsync(cancellationToken)).Shards;
-        return numbers.ToDictionary(n => n, n => all.GetValueOrDefault(n) ?? new ShardTotals(n, null, new Dictionary<string, ScopeTotals>()));
+        return numbers.ToDictionary(n => n, n => all.GetValueOrDefault(n) ?? ShardTotals.Empty(n));
     }
 
     /// <summary>Moves the version of a shard; every public ETag derives from the shards' sum.</summary>

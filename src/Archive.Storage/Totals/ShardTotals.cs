@@ -12,6 +12,9 @@ public sealed class ShardTotals(int shard, ScopeTotals? all, IReadOnlyDictionary
 
     public IReadOnlyDictionary<string, ScopeTotals> Themes { get; } = themes;
 
+    /// <summary>A shard that has no rows yet.</summary>
+    public static ShardTotals Empty(int shard) => new(shard, null, new Dictionary<string, ScopeTotals>());
+
     /// <summary>The shard's totals of a theme: the row read, or a new one.</summary>
     public ScopeTotals Theme(string slug) => Themes.TryGetValue(slug, out var stored) ? stored : ScopeTotals.Empty(slug, Shard);
 

@@ -64,8 +64,8 @@ public sealed class TotalsRecomputer(ArchiveStore store, IngestMetrics metrics, 
         foreach (var shard in stored.Shards.Keys.Union(computed.Keys).Order())
         {
             var actions = ShardRepairs(
-                stored.Shards.GetValueOrDefault(shard) ?? new ShardTotals(shard, null, new Dictionary<string, ScopeTotals>()),
-                computed.GetValueOrDefault(shard) ?? new ShardTotals(shard, null, new Dictionary<string, ScopeTotals>()));
+                stored.Shards.GetValueOrDefault(shard) ?? ShardTotals.Empty(shard),
+                computed.GetValueOrDefault(shard) ?? ShardTotals.Empty(shard));
             repaired += actions.Count;
             transactions.AddRange(Chunk(actions));
         }
