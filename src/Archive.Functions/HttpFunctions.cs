@@ -53,6 +53,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = Routes.Rejections)] HttpRequest request, CancellationToken cancellationToken) =>
         Run("ListRejections", request, null, cancellationToken);
 
+    [Function("GetBlobState")]
+    public Task<IActionResult> GetBlobState(
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = Routes.BlobState)] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        Run("GetBlobState", request, name, cancellationToken);
+
     [Function("Reindex")]
     public Task<IActionResult> Reindex(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Reindex)] HttpRequest request, CancellationToken cancellationToken) =>

@@ -27,6 +27,12 @@ public sealed class ArchiveStore(BlobServiceClient blobs, TableServiceClient tab
         where T : class, ITableEntity
     {
         var response = await Table.GetEntityIfExistsAsync<T>(RowKeys.Partition, rowKey, cancellationToken: cancellationToken);
+        if (!response.HasValue && response.GetRawResponse() is { } raw && raw.Headers.TryGetValue("x-ms-error-code", out var code) && code == "TableNotFound")
+        {
+            // "If exists" answers a missing table as a missing entity; it is storage not set up, not an absent row.
+            throw new RequestFailedException(raw.Status, "The archive's table does not exist.", code, null);
+        }
+
         return response.HasValue ? response.Value : null;
     }
 

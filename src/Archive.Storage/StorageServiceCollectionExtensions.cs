@@ -66,6 +66,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TotalsRecomputer>();
         services.AddSingleton<Reconciler>();
         services.AddSingleton<PostReader>();
+        services.AddSingleton<BlobStates>();
         return services;
     }
 }

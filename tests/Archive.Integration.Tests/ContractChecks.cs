@@ -20,7 +20,7 @@ public static class ContractChecks
     private static readonly JsonObject Document = OpenApiDocumentFactory.Document.AsObject();
     private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new();
     private static readonly List<(ApiRoute Route, Regex Path)> Routes = RouteTable.All
-        .Select(r => (r, new Regex("^/api/" + Regex.Replace(Archive.Api.Routing.Routes.PublicPath(r.Template), @"\{[^}]+\}", "[^/]+") + "$", RegexOptions.CultureInvariant)))
+        .Select(r => (r, new Regex("^/api/" + PathPattern(r.Template) + "$", RegexOptions.CultureInvariant)))
         .ToList();
 
     private static int validated;
@@ -57,6 +57,10 @@ public static class ContractChecks
         var results = SchemaFor(route.Name, status, content!["schema"]!).Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.True(results.IsValid, $"{method} {path} ({status}) does not match its schema: " + string.Join("; ", Errors(results)));
     }
+
+    /// <summary>A template as a pattern: a catch-all (<c>{*name}</c>) takes slashes, other parameters one segment.</summary>
+    private static string PathPattern(string template) =>
+        Regex.Replace(Regex.Replace(template.Replace(Archive.Api.Routing.Routes.AdminSegment, "admin", StringComparison.Ordinal), @"\{\*[^}]+\}", ".+"), @"\{[^}*]+\}", "[^/]+");
 
     private static string PathKey(ApiRoute route) => "/" + Archive.Api.Routing.Routes.PublicPath(route.Template);
 

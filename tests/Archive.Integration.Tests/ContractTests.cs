@@ -75,9 +75,10 @@ public sealed class ContractTests(AzuriteFixture azurite, ITestOutputHelper outp
         await SendAsync("GetReadingTime", HttpMethod.Get, $"reading-time?theme={slug}");
         await SendAsync("ListRejections", HttpMethod.Get, "admin/rejections", admin);
         await SendAsync("Reindex", HttpMethod.Post, "admin/reindex", admin);
+        await SendAsync("GetBlobState", HttpMethod.Get, "admin/blobs/thread_0311.md", admin);
         foreach (var route in RouteTable.All)
         {
-            var path = Routes.PublicPath(route.Template).Replace("{id}", "thread_0311", StringComparison.Ordinal).Replace("{slug}", slug, StringComparison.Ordinal);
+            var path = Routes.PublicPath(route.Template).Replace("{id}", "thread_0311", StringComparison.Ordinal).Replace("{slug}", slug, StringComparison.Ordinal).Replace("{name}", "thread_0311.md", StringComparison.Ordinal);
             await SendAsync(route.Name, new HttpMethod(route.Method), path + "?nonsense=1", route.Admin ? admin : null);
             if (route.Admin)
             {
@@ -93,10 +94,11 @@ public sealed class ContractTests(AzuriteFixture azurite, ITestOutputHelper outp
         // Storage that is not set up: every route that reads it says 503.
         await using (var bare = await TestArchive.StartAsync(azurite))
         {
+            await bare.PutBlobAsync("x.md", Encoding.UTF8.GetBytes(Posts.Make("x", "X")));
             await bare.Store.Table.DeleteAsync();
             foreach (var route in RouteTable.All.Where(r => r.Errors.Contains(503)))
             {
-                var path = Routes.PublicPath(route.Template).Replace("{id}", "x", StringComparison.Ordinal).Replace("{slug}", "x", StringComparison.Ordinal);
+                var path = Routes.PublicPath(route.Template).Replace("{id}", "x", StringComparison.Ordinal).Replace("{slug}", "x", StringComparison.Ordinal).Replace("{name}", "x.md", StringComparison.Ordinal);
                 await SendAsync(route.Name, new HttpMethod(route.Method), path, route.Admin ? admin : null, on: bare);
             }
         }

@@ -15,7 +15,7 @@ namespace Archive.Api.Endpoints;
 /// The handlers of every route. Each public GET first reads the totals (one request), whose
 /// version is the ETag, so a matching <c>If-None-Match</c> is answered before any post is read.
 /// </summary>
-public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, HealthProbe health, Reconciler reconciler, IOptions<ApiOptions> options)
+public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, HealthProbe health, Reconciler reconciler, BlobStates blobStates, IOptions<ApiOptions> options)
 {
     // Serialized (and compressed, on demand) once: the document only changes with the code.
     private static readonly Utf8Json OpenApiBody = Utf8Json.From(OpenApiDocumentFactory.Document)!;
@@ -175,6 +175,13 @@ public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, HealthP
         var rejections = await reader.RejectionsAsync(cancellationToken);
         var body = new RejectionList(rejections.Select(r => new RejectionItem(r.Blob, r.Reason, r.At)).ToList());
         return JsonResponse.HashedBody(call.Request, body, JsonResponse.NoStore);
+    }
+
+    public async Task<IResult> GetBlobStateAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        // A client may send the slashes of a name escaped; a catch-all keeps them as %2F.
+        var name = (call.RouteValue ?? string.Empty).Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        return JsonResponse.HashedBody(call.Request, await blobStates.ReadAsync(name, cancellationToken), JsonResponse.NoStore);
     }
 
     public async Task<IResult> ReindexAsync(ApiCall call, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using Archive.Api.Routing;
 using Archive.Core.Contract;
 using Archive.Api.Responses;
 using Archive.Storage.Ingestion;
+using Archive.Storage.Reading;
 
 namespace Archive.Api.OpenApi;
 

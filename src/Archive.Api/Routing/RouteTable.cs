@@ -46,6 +46,9 @@ public static class RouteTable
             (e, call, ct) => e.GetOpenApiAsync(call, ct), typeof(JsonObject), []),
         new("ListRejections", "GET", Routes.Rejections, true, "Blobs whose current version is rejected, with the reason", [],
             (e, call, ct) => e.ListRejectionsAsync(call, ct), typeof(RejectionList), [Unauthorized, Forbidden, Unavailable]),
+        new("GetBlobState", "GET", Routes.BlobState, true, "What became of a blob's current version: pending, served, draft, rejected, ignored or absent",
+            [new("name", ParameterPlace.Path, "string", "Blob name in the posts container; may hold '/' (sub/a.md)")],
+            (e, call, ct) => e.GetBlobStateAsync(call, ct), typeof(BlobState), [Unauthorized, Forbidden, Unavailable]),
         new("Reindex", "POST", Routes.Reindex, true, "Reconcile the container with the index now", [],
             (e, call, ct) => e.ReindexAsync(call, ct), typeof(ReconcileReport), [Unauthorized, Forbidden, Unavailable]),
     ];

@@ -18,6 +18,9 @@ public static class Routes
     public const string Rejections = AdminSegment + "/rejections";
     public const string Reindex = AdminSegment + "/reindex";
 
-    /// <summary>The path a client calls (below <c>/api</c>): the admin segment written as the word it matches.</summary>
-    public static string PublicPath(string template) => template.Replace(AdminSegment, "admin", StringComparison.Ordinal);
+    /// <summary>A catch-all: blob names hold slashes (<c>my-posts/sub/a.md</c>).</summary>
+    public const string BlobState = AdminSegment + "/blobs/{*name}";
+
+    /// <summary>The path a client calls (below <c>/api</c>): the admin segment written as the word it matches, a catch-all as a plain parameter.</summary>
+    public static string PublicPath(string template) => template.Replace(AdminSegment, "admin", StringComparison.Ordinal).Replace("{*", "{", StringComparison.Ordinal);
 }

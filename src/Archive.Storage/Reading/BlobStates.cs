@@ -1,0 +1,65 @@
+using Archive.Core.Parsing;
+using Archive.Storage.Ingestion;
+using Archive.Storage.Tables;
+using Azure;
+
+namespace Archive.Storage.Reading;
+
+/// <summary>
+/// Reads what became of one blob: its properties (is it there, which version), its record (what
+/// the last ingest made of which content) and, for a good version, its post. Three point reads.
+/// </summary>
+public sealed class BlobStates(ArchiveStore store)
+{
+    public async Task<BlobState> ReadAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var properties = await PropertiesAsync(blobName, cancellationToken);
+        if (properties is null)
+        {
+            return new BlobState(blobName, null, BlobStateKind.Absent, null, null, null);
+        }
+
+        if (!PostBlobName.IsPost(blobName))
+        {
+            return new BlobState(blobName, null, BlobStateKind.Ignored, null, "not a markdown blob (.md or .markdown)", null);
+        }
+
+        var record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
+        if (record is null || record.AttemptHash is not null || !IsCurrent(record, properties.Value))
+        {
+            // Not processed yet, being processed, or processed for an earlier upload: the last known content, if any.
+            return new BlobState(blobName, record?.RejectedHash ?? record?.ContentHash, BlobStateKind.Pending, null, null, record?.Timestamp);
+        }
+
+        if (record.RejectedHash is not null)
+        {
+            return new BlobState(blobName, record.RejectedHash, BlobStateKind.Rejected, IngestEntities.PostIdOf(record), record.RejectedReason, record.Timestamp);
+        }
+
+        var post = record.PostKey is { } key ? await store.FindAsync<PostEntity>(key, cancellationToken) : null;
+        if (post is null || post.Blob != blobName)
+        {
+            // The record is ahead of a post that just left (a rename or a deletion being reconciled).
+            return new BlobState(blobName, record.ContentHash, BlobStateKind.Pending, null, null, record.Timestamp);
+        }
+
+        return new BlobState(blobName, record.ContentHash, post.Draft ? BlobStateKind.Draft : BlobStateKind.Served, post.Id, null, post.IngestedAt);
+    }
+
+    /// <summary>The record was written for the blob's current version: same ETag, or same MD5 (identical bytes uploaded again).</summary>
+    private static bool IsCurrent(BlobEntity record, (ETag ETag, string? Md5) blob) =>
+        record.BlobETag == blob.ETag.ToString() || (blob.Md5 is not null && blob.Md5 == record.BlobMd5);
+
+    private async Task<(ETag ETag, string? Md5)?> PropertiesAsync(string blobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = (await store.Posts.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return (properties.ETag, PostBlobs.Md5(properties.ContentHash));
+        }
+        catch (RequestFailedException error) when (error.Status == 404 && error.ErrorCode != "ContainerNotFound")
+        {
+            return null;
+        }
+    }
+}
