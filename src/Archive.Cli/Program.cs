@@ -9,11 +9,14 @@ if (Console.IsOutputRedirected)
 }
 
 var common = new CommonOptions();
-var root = new RootCommand("archive: run Archive locally, check and upload posts, reindex")
+var remote = new RemoteOptions();
+var root = new RootCommand("archive: run Archive locally; check, upload, sync and delete posts; reindex")
 {
     ServeCommand.Create(common),
-    UploadCommand.Create(common),
     CheckCommand.Create(common),
+    UploadCommand.Create(common, remote),
+    SyncCommand.Create(common, remote),
+    DeleteCommand.Create(common, remote),
     ReindexCommand.Create(common),
 };
 return await root.Parse(args).InvokeAsync();

@@ -27,14 +27,14 @@ public sealed class ArchiveCli : IAsyncDisposable
 
     public int ExitCode => process.ExitCode;
 
-    public static ArchiveCli Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    public static ArchiveCli Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "archive.dll"));
         foreach (var argument in arguments)
@@ -58,9 +58,12 @@ public sealed class ArchiveCli : IAsyncDisposable
     }
 
     /// <summary>Runs a command to its end (at most a minute).</summary>
-    public static async Task<ArchiveCli> RunAsync(params string[] arguments)
+    public static Task<ArchiveCli> RunAsync(params string[] arguments) => RunInAsync(AppContext.BaseDirectory, arguments);
+
+    /// <summary>Runs a command to its end (at most a minute) in <paramref name="folder"/>.</summary>
+    public static async Task<ArchiveCli> RunInAsync(string folder, params string[] arguments)
     {
-        var cli = Start(arguments);
+        var cli = Start(arguments, workingDirectory: folder);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await cli.process.WaitForExitAsync(timeout.Token);
         cli.process.WaitForExit();

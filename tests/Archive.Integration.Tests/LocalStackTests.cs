@@ -34,7 +34,7 @@ public sealed class LocalStackTests(AzuriteFixture azurite) : IAsyncLifetime
         await serve.DisposeAsync();
     }
 
-    private static async Task<(ArchiveCli, HttpClient)> ServeAsync(string connection, string container)
+    internal static async Task<(ArchiveCli, HttpClient)> ServeAsync(string connection, string container)
     {
         var port = AzuriteProcess.FreePort();
         var serve = ArchiveCli.Start(
@@ -214,10 +214,10 @@ public sealed class LocalStackTests(AzuriteFixture azurite) : IAsyncLifetime
         var folder = Directory.CreateTempSubdirectory("archive-upload-").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "u1.md"), Posts.Make("upload_one", "One"));
         await File.WriteAllTextAsync(Path.Combine(folder, "notes.txt"), "not a post");
-        var first = await ArchiveCli.RunAsync("upload", folder, "--connection", azurite.ConnectionString, "--container", container);
+        var first = await ArchiveCli.RunAsync("upload", folder, "--connection", azurite.ConnectionString, "--container", container, "--no-wait");
         Assert.True(first.ExitCode == 0, first.Output);
         Assert.Contains("1 uploaded, 0 unchanged (skipped), 0 failed", first.Output, StringComparison.Ordinal);
-        var second = await ArchiveCli.RunAsync("upload", folder, "--connection", azurite.ConnectionString, "--container", container);
+        var second = await ArchiveCli.RunAsync("upload", folder, "--connection", azurite.ConnectionString, "--container", container, "--no-wait");
         Assert.Contains("0 uploaded, 1 unchanged (skipped), 0 failed", second.Output, StringComparison.Ordinal);
         await WaitForStatusAsync("posts/upload_one", HttpStatusCode.OK);
     }

@@ -9,10 +9,13 @@ public static class CliError
     public const int Failed = 1;
     public const int StorageUnavailable = 2;
 
+    /// <summary>Uploaded, but not every blob was processed within --timeout.</summary>
+    public const int TimedOut = 3;
+
     public static int Report(Exception error, IConfiguration configuration, bool verbose)
     {
         var storageDown = StorageFailure.Is(error);
-        var line = storageDown ? StorageLine(configuration) : error.Message;
+        var line = Missing(error, configuration) ?? (storageDown ? StorageLine(configuration) : error.Message);
         AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {line}");
         if (verbose)
         {
@@ -25,6 +28,14 @@ public static class CliError
 
         return storageDown ? StorageUnavailable : Failed;
     }
+
+    /// <summary>Storage answers, but the table or the container named is not there: say which, not "does not answer".</summary>
+    private static string? Missing(Exception error, IConfiguration configuration) => error switch
+    {
+        Azure.RequestFailedException { ErrorCode: "TableNotFound" } => $"storage answers, but the table '{configuration["Archive:Table"] ?? "archive"}' does not exist; start the host once (it creates it) or check Archive:Table",
+        Azure.RequestFailedException { ErrorCode: "ContainerNotFound" } => "storage answers, but the container does not exist; check --container (Archive:PostsContainer)",
+        _ => error.InnerException is { } inner ? Missing(inner, configuration) : null,
+    };
 
     public static string StorageLine(IConfiguration configuration) =>
         CliConfiguration.UsesDevelopmentStorage(configuration)

@@ -8,12 +8,21 @@ namespace Archive.Cli.Commands;
 /// <summary>Uploads markdown files to the posts container, skipping files whose bytes the container already holds (by MD5).</summary>
 public sealed class PostUploader(BlobContainerClient container)
 {
+    public const string Uploaded = "uploaded";
+    public const string Unchanged = "unchanged";
+    public const string Failed = "failed";
+
     public sealed record Item(string Path, string BlobName);
 
-    public sealed record Outcome(Item Item, string Result, string? Error = null);
+    /// <summary>What happened to a file: <see cref="Uploaded"/>, <see cref="Unchanged"/> or <see cref="Failed"/>, and the hash of its content (what the API reports on).</summary>
+    public sealed record Outcome(Item Item, string Result, string? Error = null, string? Hash = null);
 
-    /// <summary>The markdown files named: a file as itself, a folder as every markdown file below it (blob names relative to it).</summary>
-    public static List<Item> Collect(IEnumerable<string> paths, out List<string> problems)
+    /// <summary>
+    /// The markdown files named, with their blob names: a folder's files keep their paths relative
+    /// to that folder; a single file its path relative to the current folder when it lies under it,
+    /// else its file name; <paramref name="name"/> names a single file outright.
+    /// </summary>
+    public static List<Item> Collect(IEnumerable<string> paths, out List<string> problems, string? name = null)
     {
         problems = [];
         var items = new List<Item>();
@@ -30,7 +39,7 @@ public sealed class PostUploader(BlobContainerClient container)
             {
                 if (PostBlobName.IsPost(path))
                 {
-                    items.Add(new Item(path, Path.GetFileName(path)));
+                    items.Add(new Item(path, name ?? FileBlobName(path)));
                 }
                 else
                 {
@@ -43,7 +52,21 @@ public sealed class PostUploader(BlobContainerClient container)
             }
         }
 
+        if (name is not null && items.Count != 1)
+        {
+            problems.Add($"--name names one file; {items.Count} were given");
+            items.Clear();
+        }
+
         return items;
+    }
+
+    /// <summary>A single file's blob name: its path below the current folder, else its file name.</summary>
+    public static string FileBlobName(string path)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(path));
+        var outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
+        return outside ? Path.GetFileName(path) : relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
     public async Task<Dictionary<string, string?>> ExistingAsync(CancellationToken cancellationToken)
@@ -58,6 +81,15 @@ public sealed class PostUploader(BlobContainerClient container)
         return existing;
     }
 
+    /// <summary>The file's bytes are not what the container holds under its name (by MD5).</summary>
+    public static bool NeedsUpload(Item item, IReadOnlyDictionary<string, string?> existing) =>
+        !existing.TryGetValue(item.BlobName, out var current) || current != Convert.ToBase64String(Md5(File.ReadAllBytes(item.Path)));
+
+    // Content-MD5 is what Blob Storage records and lists; it is a change check, not security.
+#pragma warning disable CA5351
+    private static byte[] Md5(byte[] bytes) => MD5.HashData(bytes);
+#pragma warning restore CA5351
+
     public async Task<Outcome> UploadAsync(Item item, IReadOnlyDictionary<string, string?> existing, CancellationToken cancellationToken)
     {
         byte[] bytes;
@@ -67,22 +99,21 @@ public sealed class PostUploader(BlobContainerClient container)
         }
         catch (IOException error)
         {
-            return new Outcome(item, "failed", error.Message);
+            return new Outcome(item, Failed, error.Message);
         }
 
-        // Content-MD5 is what Blob Storage records and lists; it is a change check, not security.
-#pragma warning disable CA5351
-        var md5 = MD5.HashData(bytes);
-#pragma warning restore CA5351
+        var hash = ContentHash.Of(bytes);
+
+        var md5 = Md5(bytes);
         if (existing.TryGetValue(item.BlobName, out var current) && current == Convert.ToBase64String(md5))
         {
-            return new Outcome(item, "skipped");
+            return new Outcome(item, Unchanged, Hash: hash);
         }
 
         await container.GetBlobClient(item.BlobName).UploadAsync(BinaryData.FromBytes(bytes), new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentHash = md5, ContentType = "text/markdown; charset=utf-8" },
         }, cancellationToken);
-        return new Outcome(item, "uploaded");
+        return new Outcome(item, Uploaded, Hash: hash);
     }
 }

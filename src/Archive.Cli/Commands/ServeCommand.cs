@@ -53,7 +53,9 @@ public static class ServeCommand
         await store.EnsureCreatedAsync(cancellationToken);
         if (contentFolder is not null && Directory.Exists(contentFolder) && !await AnyBlobAsync(store, cancellationToken))
         {
-            var status = await UploadCommand.RunAsync([contentFolder], configuration, verbose, cancellationToken);
+            // The API is not up yet: the reconcile below ingests what was uploaded, and serve reports it.
+            var items = PostUploader.Collect([contentFolder], out var problems);
+            var status = await UploadCommand.RunAsync(items, problems, configuration, api: null, verbose, cancellationToken);
             if (status != 0)
             {
                 return status;

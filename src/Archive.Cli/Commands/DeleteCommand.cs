@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Archive.Core.Parsing;
+using Archive.Storage;
+using Archive.Storage.Reading;
+using Spectre.Console;
+
+namespace Archive.Cli.Commands;
+
+/// <summary>
+/// <c>archive delete &lt;id|blob&gt;...</c>: deletes posts by id or by blob name, then waits until
+/// the API no longer serves them.
+/// </summary>
+public static class DeleteCommand
+{
+    public static Command Create(CommonOptions common, RemoteOptions remote)
+    {
+        var targets = new Argument<string[]>("posts") { Description = "Post ids (thread_0311) or blob names (my-posts/a.md)", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("delete", "Delete posts by id or blob name, and wait until they are gone from the API") { targets };
+        common.AddTo(command);
+        remote.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var configuration = common.Configuration(parse);
+            try
+            {
+                using var api = remote.Client(parse, configuration);
+                await using var services = ArchiveServices.Build(configuration, parse.GetValue(common.Verbose));
+                var store = services.GetRequiredService<ArchiveStore>();
+                var blobs = new List<string>();
+                var missing = 0;
+                foreach (var target in parse.GetValue(targets)!)
+                {
+                    if (await BlobOfAsync(store, api, target, cancellationToken) is { } blob)
+                    {
+                        blobs.Add(blob);
+                    }
+                    else
+                    {
+                        AnsiConsole.MarkupLineInterpolated($"[red]not found[/] {target}: no such blob, and no post with that id");
+                        missing++;
+                    }
+                }
+
+                var status = await DeleteBlobsAsync(store, blobs, api, cancellationToken);
+                return missing > 0 ? CliError.Failed : status;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                return CliError.Report(error, configuration, parse.GetValue(common.Verbose));
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Deletes the blobs, then (with an API) waits until their posts are no longer served; returns the exit code.</summary>
+    public static async Task<int> DeleteBlobsAsync(ArchiveStore store, IReadOnlyList<string> blobs, ArchiveApiClient? api, CancellationToken cancellationToken)
+    {
+        var posts = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var blob in blobs)
+        {
+            // The post the blob gives, as the API says, to wait until it is gone.
+            posts[blob] = api is null ? null : (await api.StateAsync(blob, cancellationToken)) is { State: BlobStateKind.Served or BlobStateKind.Draft or BlobStateKind.Rejected } state ? state.Id : null;
+            await store.Posts.DeleteBlobIfExistsAsync(blob, cancellationToken: cancellationToken);
+        }
+
+        var stillServed = api is null ? [] : await api.WaitUntilGoneAsync(posts.Values.OfType<string>().ToList(), cancellationToken);
+        foreach (var (blob, id) in posts)
+        {
+            var what = id is null ? string.Empty : stillServed.Contains(id) ? $" (post {id} still served at the timeout)" : $" (post {id} gone)";
+            AnsiConsole.MarkupLineInterpolated($"deleted    {blob}{what}");
+        }
+
+        return stillServed.Count > 0 ? CliError.TimedOut : 0;
+    }
+
+    /// <summary>The blob a target names: the blob itself when it exists, else the blob of the post with that id (asking the API).</summary>
+    private static async Task<string?> BlobOfAsync(ArchiveStore store, ArchiveApiClient? api, string target, CancellationToken cancellationToken)
+    {
+        if (await store.Posts.GetBlobClient(target).ExistsAsync(cancellationToken))
+        {
+            return target;
+        }
+
+        if (api is null)
+        {
+            throw new InvalidOperationException($"'{target}' is no blob; deleting a post by id asks the API for its blob (leave out --no-wait)");
+        }
+
+        return PostId.IsValid(target) ? (await api.PostAsync(target, cancellationToken))?.Source.Blob : null;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using Azure.Storage.Blobs;
+
+namespace Archive.Integration.Tests;
+
+/// <summary>
+/// The owner's loop end to end, with <c>archive</c> run as a process against <c>archive serve</c>:
+/// upload tells what each file became (and fails when any was rejected), sync mirrors a folder,
+/// delete takes posts out.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class OwnerWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly string container = "own" + Guid.NewGuid().ToString("N")[..10];
+    private ArchiveCli serve = null!;
+    private HttpClient http = null!;
+
+    public async Task InitializeAsync() => (serve, http) = await LocalStackTests.ServeAsync(azurite.ConnectionString, container);
+
+    public async Task DisposeAsync()
+    {
+        http.Dispose();
+        await serve.DisposeAsync();
+    }
+
+    private string Api => http.BaseAddress!.ToString();
+
+    private BlobContainerClient Container => new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(container);
+
+    private Task<ArchiveCli> RunAsync(string folder, params string[] arguments) =>
+        ArchiveCli.RunInAsync(folder, [.. arguments, "--connection", azurite.ConnectionString, "--container", container, "--api", Api, "--timeout", "30"]);
+
+    [Fact]
+    public async Task Upload_waits_and_reports_each_file_and_fails_when_any_was_rejected()
+    {
+        var folder = Folder(("good.md", Posts.Make("good_one", "Good one", words: 120)), ("sub/deep.md", Posts.Make("deep_one", "Deep one")),
+            ("draft.md", "---\ntitle: Later\nthread_id: later_one\ndraft: true\n---\nbody\n"), ("bad.md", "---\ntitle: [broken\n---\nbody\n"));
+        Assert.Equal(0, (await RunAsync(folder, "upload", "good.md")).ExitCode);
+
+        // A second blob claiming good_one, uploaded after it: rejected, whatever order the rest is processed in.
+        await File.WriteAllTextAsync(Path.Combine(folder, "twin.md"), Posts.Make("good_one", "Twin"));
+        var upload = await RunAsync(folder, "upload", ".");
+        Assert.True(upload.ExitCode == 1, upload.Output);
+        Assert.Matches(@"served\s+good\.md → good_one \(120 words, 1 min\)", upload.Output);
+        Assert.Matches(@"served\s+sub/deep\.md → deep_one", upload.Output);
+        Assert.Matches(@"draft\s+draft\.md → later_one", upload.Output);
+        Assert.Matches(@"rejected\s+bad\.md: invalid YAML", upload.Output);
+        Assert.Matches(@"rejected\s+twin\.md: id 'good_one' is already used by blob 'good\.md'", upload.Output);
+        Assert.Contains("5 files: 1 draft, 2 rejected, 2 served", upload.Output, StringComparison.Ordinal);
+
+        // Fixed and uploaded again: only what changed is sent, everything is reported, and it exits 0.
+        await File.WriteAllTextAsync(Path.Combine(folder, "bad.md"), Posts.Make("fixed_one", "Fixed"));
+        File.Delete(Path.Combine(folder, "twin.md"));
+        var again = await RunAsync(folder, "upload", ".");
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Matches(@"served\s+bad\.md → fixed_one", again.Output);
+        Assert.Matches(@"served\s+good\.md → good_one .*\(unchanged\)", again.Output);
+    }
+
+    [Fact]
+    public async Task A_single_file_keeps_its_path_below_the_current_folder_or_takes_the_name_given()
+    {
+        var folder = Folder(("my-posts/sub/a.md", Posts.Make("path_kept", "Path kept")), ("other.md", Posts.Make("renamed_one", "Renamed")));
+        var upload = await RunAsync(folder, "upload", "my-posts/sub/a.md");
+        Assert.True(upload.ExitCode == 0, upload.Output);
+        Assert.True((await Container.GetBlobClient("my-posts/sub/a.md").ExistsAsync()).Value, upload.Output);
+
+        var named = await RunAsync(folder, "upload", "other.md", "--name", "archive/2024/other.md");
+        Assert.True(named.ExitCode == 0, named.Output);
+        Assert.Matches(@"served\s+archive/2024/other\.md → renamed_one", named.Output);
+    }
+
+    [Fact]
+    public async Task Sync_mirrors_a_folder_and_delete_takes_posts_out()
+    {
+        var folder = Folder(("a.md", Posts.Make("sync_a", "A")), ("b.md", Posts.Make("sync_b", "B")), ("c.md", Posts.Make("sync_c", "C")));
+        // serve loaded content/ into the empty container: the first mirror takes those out.
+        var first = await RunAsync(folder, "sync", ".", "--delete");
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("3 files: 3 served", first.Output, StringComparison.Ordinal);
+        Assert.Contains("deleted    thread_0311.md (post thread_0311 gone)", first.Output, StringComparison.Ordinal);
+
+        File.Delete(Path.Combine(folder, "c.md"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "d.md"), Posts.Make("sync_d", "D"));
+        var dryRun = await RunAsync(folder, "sync", ".", "--delete", "--dry-run");
+        Assert.True(dryRun.ExitCode == 0, dryRun.Output);
+        Assert.Contains("would upload d.md", dryRun.Output, StringComparison.Ordinal);
+        Assert.Contains("would delete c.md", dryRun.Output, StringComparison.Ordinal);
+        Assert.True(dryRun.Output.Contains("dry run: 1 to upload, 2 unchanged, 1 to delete", StringComparison.Ordinal), dryRun.Output);
+        Assert.True((await Container.GetBlobClient("c.md").ExistsAsync()).Value);
+
+        var sync = await RunAsync(folder, "sync", ".", "--delete");
+        Assert.True(sync.ExitCode == 0, sync.Output);
+        Assert.Contains("deleted    c.md (post sync_c gone)", sync.Output, StringComparison.Ordinal);
+        Assert.Matches(@"served\s+d\.md → sync_d", sync.Output);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("posts/sync_c")).StatusCode);
+
+        var delete = await RunAsync(folder, "delete", "sync_a", "b.md", "nothing_here");
+        Assert.True(delete.ExitCode == 1, delete.Output);
+        Assert.Contains("deleted    a.md (post sync_a gone)", delete.Output, StringComparison.Ordinal);
+        Assert.Contains("deleted    b.md (post sync_b gone)", delete.Output, StringComparison.Ordinal);
+        Assert.Contains("not found nothing_here", delete.Output, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("posts/sync_b")).StatusCode);
+    }
+
+    private static string Folder(params (string Name, string Text)[] files)
+    {
+        var folder = Directory.CreateTempSubdirectory("archive-owner-").FullName;
+        foreach (var (name, text) in files)
+        {
+            var path = Path.Combine(folder, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+        }
+
+        return folder;
+    }
+}
