@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 
@@ -62,18 +61,6 @@ public sealed class GeneratedClientTests(AzuriteFixture azurite, ITestOutputHelp
     private static Task<(int ExitCode, string Output)> GenerateAsync(string document) =>
         RunAsync("openapi-typescript", document, "-o", Path.Combine(Client, "generated", "schema.d.ts"));
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Path.Combine(Root, "node_modules", ".bin", tool)) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Root };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string tool, params string[] arguments) =>
+        ToolProcess.RunAsync(Path.Combine(Root, "node_modules", ".bin", tool), Root, arguments);
 }

@@ -20,8 +20,9 @@ public static class ServeCommand
     public static Command Create(CommonOptions common)
     {
         var port = new Option<int>("--port") { Description = "Port of the API", DefaultValueFactory = _ => 7071 };
-        var content = new Option<string?>("--content") { Description = "Posts loaded into an empty container (default: the repository's content/)" };
-        var command = new Command("serve", "Run Archive locally: Azurite, ingestion and the API on http://localhost:7071/api") { port, content };
+        var content = new Option<string?>("--content") { Description = "Posts loaded into an empty container (default: the Archive:ContentFolder setting, else the repository's content/ when run inside it)" };
+        var azurite = new Option<string?>("--azurite") { Description = "Azurite executable to start when none answers (default: the Archive:AzuritePath setting, else the repository's node_modules)" };
+        var command = new Command("serve", "Run Archive locally: Azurite, ingestion and the API on http://localhost:7071/api") { port, content, azurite };
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -29,7 +30,14 @@ public static class ServeCommand
             var verbose = parse.GetValue(common.Verbose);
             try
             {
-                return await RunAsync(configuration, parse.GetValue(port), parse.GetValue(content) ?? RepositoryPaths.Content, verbose, cancellationToken);
+                var folder = parse.GetValue(content) ?? configuration["Archive:ContentFolder"];
+                if (folder is not null && !Directory.Exists(folder))
+                {
+                    throw new InvalidOperationException($"the content folder '{folder}' does not exist (--content, Archive:ContentFolder)");
+                }
+
+                var executable = parse.GetValue(azurite) ?? configuration["Archive:AzuritePath"] ?? RepositoryPaths.AzuriteExecutable;
+                return await RunAsync(configuration, parse.GetValue(port), folder ?? RepositoryPaths.Content, executable, verbose, cancellationToken);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
@@ -39,14 +47,14 @@ public static class ServeCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(IConfigurationRoot configuration, int port, string? contentFolder, bool verbose, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IConfigurationRoot configuration, int port, string? contentFolder, string? azuriteExecutable, bool verbose, CancellationToken cancellationToken)
     {
         if (!PortIsFree(port))
         {
             throw new InvalidOperationException($"port {port} is in use (another archive serve, or func start?); stop it or pass --port");
         }
 
-        await using var azurite = await StartAzuriteIfNeededAsync(configuration, cancellationToken);
+        await using var azurite = await StartAzuriteIfNeededAsync(configuration, azuriteExecutable, cancellationToken);
         var url = $"http://localhost:{port}";
         var app = LocalHost.Build(verbose ? ["--Logging:LogLevel:Default=Debug"] : [], url, builder => builder.AddConfiguration(configuration));
         var store = app.Services.GetRequiredService<ArchiveStore>();
@@ -79,7 +87,7 @@ public static class ServeCommand
         return 0;
     }
 
-    private static async Task<AzuriteProcess?> StartAzuriteIfNeededAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task<AzuriteProcess?> StartAzuriteIfNeededAsync(IConfiguration configuration, string? executable, CancellationToken cancellationToken)
     {
         if (!CliConfiguration.UsesDevelopmentStorage(configuration)
             || (await AzuriteProcess.AnswersAsync(AzuriteBlobPort) && await AzuriteProcess.AnswersAsync(AzuriteTablePort)))
@@ -87,11 +95,11 @@ public static class ServeCommand
             return null;
         }
 
-        var executable = RepositoryPaths.AzuriteExecutable;
         if (executable is null || !File.Exists(executable))
         {
             throw new InvalidOperationException(
-                $"Azurite is not running on 127.0.0.1:{AzuriteBlobPort} and is not installed here; run 'npm ci' in the repository (./start.sh does), or start Azurite yourself");
+                $"Azurite is not running on 127.0.0.1:{AzuriteBlobPort}, and {(executable is null ? "no Azurite was found (outside the repository there is no node_modules)" : $"'{executable}' does not exist")}; " +
+                "start Azurite yourself (npx azurite --disableTelemetry), pass --azurite PATH (setting Archive:AzuritePath), or run 'npm ci' in the repository");
         }
 
         AnsiConsole.MarkupLineInterpolated($"Starting Azurite (data in {RepositoryPaths.AzuriteData})…");
