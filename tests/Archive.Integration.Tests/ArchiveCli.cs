@@ -61,9 +61,12 @@ public sealed class ArchiveCli : IAsyncDisposable
     public static Task<ArchiveCli> RunAsync(params string[] arguments) => RunInAsync(AppContext.BaseDirectory, arguments);
 
     /// <summary>Runs a command to its end (at most a minute) in <paramref name="folder"/>.</summary>
-    public static async Task<ArchiveCli> RunInAsync(string folder, params string[] arguments)
+    public static Task<ArchiveCli> RunInAsync(string folder, params string[] arguments) => RunAsync(folder, null, arguments);
+
+    /// <summary>Runs a command to its end (at most a minute) in <paramref name="folder"/>, with settings in its environment.</summary>
+    public static async Task<ArchiveCli> RunAsync(string folder, IDictionary<string, string>? environment, params string[] arguments)
     {
-        var cli = Start(arguments, workingDirectory: folder);
+        var cli = Start(arguments, environment, folder);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await cli.process.WaitForExitAsync(timeout.Token);
         cli.process.WaitForExit();

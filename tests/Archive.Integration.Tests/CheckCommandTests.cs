@@ -27,4 +27,37 @@ public sealed class CheckCommandTests
         Assert.Contains("id 'good' is already used by", cli.Output, StringComparison.Ordinal);
         Assert.Contains("1 posts would be accepted, 2 rejected", cli.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Redirected_check_prints_a_line_per_file_names_other_files_and_json_on_request()
+    {
+        var folder = Directory.CreateTempSubdirectory("archive-check-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "good.md"), Posts.Make("good", "Good", words: 30));
+        await File.WriteAllTextAsync(Path.Combine(folder, "notes.txt"), "not a post");
+        var cli = await ArchiveCli.RunAsync("check", folder);
+        Assert.True(cli.ExitCode == 0, cli.Output);
+        Assert.Matches(@"accepted  .*good\.md → good \| Good \| .* \| 30 words \| 1 min", cli.Output);
+        Assert.DoesNotContain("│", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("notes.txt (not markdown", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("1 posts would be accepted, 0 rejected, 1 other files ignored", cli.Output, StringComparison.Ordinal);
+
+        var json = await ArchiveCli.RunAsync("check", folder, "--json");
+        var document = System.Text.Json.JsonDocument.Parse(json.Output).RootElement;
+        Assert.Equal("good", document.GetProperty("files")[0].GetProperty("summary").GetProperty("id").GetString());
+        Assert.EndsWith("notes.txt", document.GetProperty("ignored")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_reads_and_validates_settings_as_the_hosts_do()
+    {
+        var folder = Directory.CreateTempSubdirectory("archive-check-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "good.md"), Posts.Make("good", "Good", words: 30));
+        var zero = await ArchiveCli.RunAsync(folder, new Dictionary<string, string> { ["Archive__WordsPerMinute"] = "0" }, "check", ".");
+        Assert.NotEqual(0, zero.ExitCode);
+        Assert.Contains("WordsPerMinute", zero.Output, StringComparison.Ordinal);
+
+        var slow = await ArchiveCli.RunAsync(folder, new Dictionary<string, string> { ["Archive__WordsPerMinute"] = "10" }, "check", ".");
+        Assert.True(slow.ExitCode == 0, slow.Output);
+        Assert.Contains("| 30 words | 3 min", slow.Output, StringComparison.Ordinal);
+    }
 }

@@ -103,6 +103,21 @@ public sealed class OwnerWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("posts/sync_b")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_blob_that_is_not_a_post_is_named_in_the_log_once()
+    {
+        await Container.GetBlobClient("notes.txt").UploadAsync(BinaryData.FromString("not a post"));
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (!serve.Output.Contains("Ignored notes.txt", StringComparison.Ordinal) && deadline.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(200);
+        }
+
+        // Several more watcher rounds: still named once.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(serve.Output, "Ignored notes\\.txt"));
+    }
+
     private static string Folder(params (string Name, string Text)[] files)
     {
         var folder = Directory.CreateTempSubdirectory("archive-owner-").FullName;

@@ -1,24 +1,31 @@
 using System.CommandLine;
-using Archive.Core;
+using System.Globalization;
+using System.Text.Json;
+using Archive.Core.Contract;
 using Archive.Core.Model;
 using Archive.Core.Parsing;
 using Spectre.Console;
 
 namespace Archive.Cli.Commands;
 
-/// <summary><c>archive check &lt;folder&gt;</c>: parses offline and shows what each post would be, and every rejection.</summary>
+/// <summary>
+/// <c>archive check &lt;folder&gt;</c>: parses offline with the parser and settings the hosts use
+/// (invalid settings stop it, as they stop a host), and shows what each post would be and every
+/// rejection: a table on a terminal, one line per file when redirected, JSON with <c>--json</c>.
+/// </summary>
 public static class CheckCommand
 {
     public static Command Create(CommonOptions common)
     {
         var folder = new Argument<string>("folder") { Description = "Folder of markdown posts (or one file)" };
-        var command = new Command("check", "Parse posts offline; exits non-zero when any would be rejected") { folder, common.Verbose };
+        var json = new Option<bool>("--json") { Description = "One JSON document for machines: every file, accepted or rejected" };
+        var command = new Command("check", "Parse posts offline; exits non-zero when any would be rejected") { folder, json, common.Verbose };
         command.SetAction(parse =>
         {
             var configuration = CliConfiguration.Build(null, null);
             try
             {
-                return Run(parse.GetValue(folder)!, configuration);
+                return Run(parse.GetValue(folder)!, configuration, parse.GetValue(json));
             }
             catch (Exception error)
             {
@@ -28,48 +35,93 @@ public static class CheckCommand
         return command;
     }
 
-    public static int Run(string path, IConfiguration configuration)
+    public static int Run(string path, IConfiguration configuration, bool json = false)
     {
-        var options = configuration.GetSection("Archive").Get<ParserOptions>() ?? new ParserOptions();
-        var parser = new PostParser(options);
-        var items = PostUploader.Collect([path], out var problems);
-        var table = new Table().AddColumns("id", "title", "date", "theme", "words", "minutes", "warnings");
-        var rejections = new List<(string File, string Reason)>(problems.Select(p => (path, p)));
+        // The hosts' own registration: the same options, validated the same way, and the same parser.
+        using var services = ArchiveServices.Build(configuration, verbose: false);
+        var parser = services.GetRequiredService<PostParser>();
+        var items = PostUploader.Collect([path], out var problems, out var ignored);
+        var results = new List<Checked>(problems.Select(p => new Checked(path, null, null, p)));
         var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in items)
         {
             var result = parser.Parse(item.BlobName, File.ReadAllBytes(item.Path), File.GetLastWriteTimeUtc(item.Path));
             if (result.Outcome == ParseOutcome.Rejected)
             {
-                rejections.Add((item.Path, result.Reason!));
-                continue;
+                results.Add(new Checked(item.Path, item.BlobName, null, result.Reason));
             }
-
-            var post = result.Post!;
-            if (owners.TryGetValue(post.Id, out var owner))
+            else if (owners.TryGetValue(result.Post!.Id, out var owner))
             {
-                rejections.Add((item.Path, $"id '{post.Id}' is already used by {owner}"));
-                continue;
+                // As ingest rejects a second blob claiming an id.
+                results.Add(new Checked(item.Path, item.BlobName, null, $"id '{result.Post.Id}' is already used by {owner}"));
+            }
+            else
+            {
+                owners[result.Post.Id] = item.Path;
+                results.Add(new Checked(item.Path, item.BlobName, result.Post, null));
+            }
+        }
+
+        var rejected = results.Count(r => r.Reason is not null);
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new { files = results.Select(r => r.ToJson()), ignored }, ArchiveJson.Options));
+        }
+        else if (Console.IsOutputRedirected)
+        {
+            foreach (var result in results)
+            {
+                Console.WriteLine(result.ToLine());
+            }
+        }
+        else
+        {
+            WriteTable(results);
+        }
+
+        if (!json)
+        {
+            foreach (var file in ignored)
+            {
+                Console.WriteLine($"ignored   {file} (not markdown: only .md and .markdown files are posts)");
             }
 
-            owners[post.Id] = item.Path;
+            Console.WriteLine($"{results.Count - rejected} posts would be accepted, {rejected} rejected{(ignored.Count > 0 ? $", {ignored.Count} other files ignored" : string.Empty)}");
+        }
+
+        return rejected == 0 ? 0 : CliError.Failed;
+    }
+
+    private static void WriteTable(List<Checked> results)
+    {
+        var table = new Table().AddColumns("id", "title", "date", "theme", "words", "minutes", "warnings");
+        foreach (var post in results.Select(r => r.Post).OfType<Post>())
+        {
             table.AddRow(
                 Markup.Escape(post.Id),
                 Markup.Escape(post.Title),
                 Markup.Escape(post.Date?.ToString() ?? "—") + (post.DateInferred ? " [grey](inferred)[/]" : string.Empty),
                 Markup.Escape(post.ThemeSlug),
-                post.WordCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                post.ReadingTime.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                post.WordCount.ToString(CultureInfo.InvariantCulture),
+                post.ReadingTime.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(string.Join("; ", post.Warnings)) + (post.Draft ? "[grey] draft[/]" : string.Empty));
         }
 
         AnsiConsole.Write(table);
-        foreach (var (file, reason) in rejections)
+        foreach (var result in results.Where(r => r.Reason is not null))
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]rejected:[/] {file}: {reason}");
+            AnsiConsole.MarkupLineInterpolated($"[red]rejected:[/] {result.File}: {result.Reason}");
         }
+    }
 
-        AnsiConsole.MarkupLineInterpolated($"{owners.Count} posts would be accepted, {rejections.Count} rejected");
-        return rejections.Count == 0 ? 0 : CliError.Failed;
+    private sealed record Checked(string File, string? Blob, Post? Post, string? Reason)
+    {
+        public string ToLine() => Post is { } post
+            ? $"accepted  {File} → {post.Id} | {post.Title} | {post.Date?.ToString() ?? "no date"}{(post.DateInferred ? " (inferred)" : string.Empty)} | {post.ThemeSlug} | {post.WordCount} words | {post.ReadingTime} min{(post.Draft ? " | draft" : string.Empty)}{(post.Warnings.Count > 0 ? " | " + string.Join("; ", post.Warnings) : string.Empty)}"
+            : $"rejected  {File}: {Reason}";
+
+        public object ToJson() => Post is { } post
+            ? new { file = File, blob = Blob, accepted = true, summary = PostSummary.From(post), draft = post.Draft, warnings = post.Warnings }
+            : new { file = File, blob = Blob, accepted = false, reason = Reason };
     }
 }

@@ -22,17 +22,29 @@ public sealed class PostUploader(BlobContainerClient container)
     /// to that folder; a single file its path relative to the current folder when it lies under it,
     /// else its file name; <paramref name="name"/> names a single file outright.
     /// </summary>
-    public static List<Item> Collect(IEnumerable<string> paths, out List<string> problems, string? name = null)
+    public static List<Item> Collect(IEnumerable<string> paths, out List<string> problems, string? name = null) =>
+        Collect(paths, out problems, out _, name);
+
+    /// <summary>As <see cref="Collect(IEnumerable{string}, out List{string}, string?)"/>, also naming the files of folders that are not markdown (left out).</summary>
+    public static List<Item> Collect(IEnumerable<string> paths, out List<string> problems, out List<string> ignored, string? name = null)
     {
         problems = [];
+        ignored = [];
         var items = new List<Item>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(PostBlobName.IsPost).Order(StringComparer.Ordinal))
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 {
-                    items.Add(new Item(file, Path.GetRelativePath(path, file).Replace(Path.DirectorySeparatorChar, '/')));
+                    if (PostBlobName.IsPost(file))
+                    {
+                        items.Add(new Item(file, Path.GetRelativePath(path, file).Replace(Path.DirectorySeparatorChar, '/')));
+                    }
+                    else
+                    {
+                        ignored.Add(file);
+                    }
                 }
             }
             else if (File.Exists(path))

@@ -17,8 +17,15 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
 {
     private const int Parallelism = 8;
 
-    public async Task<ReconcileReport> ReconcileAsync(bool recomputeTotals, CancellationToken cancellationToken) =>
-        await ReconcileAllAsync(await ListAsync(cancellationToken), recomputeTotals, cancellationToken);
+    // Blobs that are not posts, named in the log once each (a watcher reconciles every second).
+    private readonly ConcurrentDictionary<string, bool> loggedIgnored = new(StringComparer.Ordinal);
+
+    public async Task<ReconcileReport> ReconcileAsync(bool recomputeTotals, CancellationToken cancellationToken)
+    {
+        var blobs = await ListAsync(cancellationToken);
+        LogIgnored(blobs.Keys);
+        return await ReconcileAllAsync(blobs, recomputeTotals, cancellationToken);
+    }
 
     /// <summary>Every blob of the posts container, by name: the listing a reconcile works from.</summary>
     public async Task<IReadOnlyDictionary<string, BlobItem>> ListAsync(CancellationToken cancellationToken)
@@ -42,6 +49,7 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
     public async Task<ReconcileReport> ReconcileAsync(
         IReadOnlyDictionary<string, BlobItem> blobs, IReadOnlyDictionary<string, BlobItem>? since, bool recomputeTotals, CancellationToken cancellationToken)
     {
+        LogIgnored(blobs.Keys);
         if (since is null || recomputeTotals)
         {
             return await ReconcileAllAsync(blobs, recomputeTotals, cancellationToken);
@@ -85,6 +93,17 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
         var repaired = recomputeTotals ? await RecomputeTotalsAsync(cancellationToken) : 0;
         var orphans = recomputeTotals ? await sweeper.SweepAsync(cancellationToken) : 0;
         return Report(blobs, toIngest.Count, results, repaired) with { OrphanedContentRemoved = orphans };
+    }
+
+    private void LogIgnored(IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (!PostBlobName.IsPost(name) && loggedIgnored.TryAdd(name, true))
+            {
+                logger.LogInformation("Ignored {Blob}: not a markdown blob (.md or .markdown)", name);
+            }
+        }
     }
 
     private async Task RemoveAllAsync(IEnumerable<string> names, ConcurrentBag<IngestResult> results, CancellationToken cancellationToken)
