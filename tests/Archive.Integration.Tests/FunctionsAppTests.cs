@@ -93,6 +93,9 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(2, health.GetProperty("posts").GetInt32());
         Assert.Equal(200, (await InvokeAsync(host, r => http.GetOpenApi(r, default), "openapi.json")).Status);
 
+        var state = await InvokeAsync(host, r => http.GetBlobState(r, "thread_0311.md", default), "admin/blobs/thread_0311.md");
+        Assert.Equal("served", JsonDocument.Parse(state.Body).RootElement.GetProperty("state").GetString());
+
         var rejections = await InvokeAsync(host, r => http.ListRejections(r, default), "admin/rejections");
         Assert.Contains("broken.md", rejections.Body, StringComparison.Ordinal);
         var reindex = await InvokeAsync(host, r => http.Reindex(r, default), "admin/reindex", method: "POST");

@@ -104,6 +104,16 @@ public sealed class OwnerWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_api_that_does_not_answer_is_named_and_the_upload_still_done()
+    {
+        var folder = Folder(("lone.md", Posts.Make("lone_one", "Lone")));
+        var upload = await ArchiveCli.RunInAsync(folder, "upload", "lone.md", "--connection", azurite.ConnectionString, "--container", container, "--api", "http://127.0.0.1:9/api");
+        Assert.Equal(1, upload.ExitCode);
+        Assert.Contains("the API at http://127.0.0.1:9/api/ does not answer", upload.Output, StringComparison.Ordinal);
+        Assert.True((await Container.GetBlobClient("lone.md").ExistsAsync()).Value);
+    }
+
+    [Fact]
     public async Task A_blob_that_is_not_a_post_is_named_in_the_log_once()
     {
         await Container.GetBlobClient("notes.txt").UploadAsync(BinaryData.FromString("not a post"));

@@ -87,7 +87,7 @@ public sealed class ArchiveApiClient(Uri api, string? key, TimeSpan timeout) : I
             request.Headers.Add("x-functions-key", key);
         }
 
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await SendAsync(request, cancellationToken);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             throw new InvalidOperationException($"the API at {api} refused the admin key ({(int)response.StatusCode}); pass --key (in Azure, a function key) or set Archive:AdminKey");
@@ -100,11 +100,26 @@ public sealed class ArchiveApiClient(Uri api, string? key, TimeSpan timeout) : I
     /// <summary>A served post (its words, minutes, source blob), or null when it is not served (any more).</summary>
     public async Task<PostDetail?> PostAsync(string id, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync("posts/" + Uri.EscapeDataString(id), cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "posts/" + Uri.EscapeDataString(id));
+        using var response = await SendAsync(request, cancellationToken);
         return response.StatusCode == HttpStatusCode.NotFound
             ? null
             : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<PostDetail>(ArchiveJson.Options, cancellationToken);
     }
 
     public void Dispose() => http.Dispose();
+
+    /// <summary>The request sent; an API that does not answer is said as such (the upload itself is done), not taken for storage.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException error)
+        {
+            throw new InvalidOperationException(
+                $"the API at {api} does not answer ({error.Message}); the files are in the container. Start the API (./start.sh), pass --api, or --no-wait to only upload", error);
+        }
+    }
 }

@@ -14,7 +14,8 @@ public static class CliError
 
     public static int Report(Exception error, IConfiguration configuration, bool verbose)
     {
-        var storageDown = StorageFailure.Is(error);
+        // An error of ours that wraps a network failure (the API does not answer) is said as it is.
+        var storageDown = error is not InvalidOperationException && StorageFailure.Is(error);
         var line = Missing(error, configuration) ?? (storageDown ? StorageLine(configuration) : error.Message);
         AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {line}");
         if (verbose)
