@@ -29,4 +29,19 @@ public sealed class CommonOptions
 
     public IConfigurationRoot Configuration(ParseResult parse) =>
         CliConfiguration.Build(parse.GetValue(Connection), parse.GetValue(Container), parse.GetValue(Account));
+
+    /// <summary>The command's action with its settings; any failure becomes one clear line and its exit code (<see cref="CliError"/>).</summary>
+    public void SetAction(Command command, Func<ParseResult, IConfigurationRoot, CancellationToken, Task<int>> action) =>
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var configuration = Configuration(parse);
+            try
+            {
+                return await action(parse, configuration, cancellationToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                return CliError.Report(error, configuration, parse.GetValue(Verbose));
+            }
+        });
 }

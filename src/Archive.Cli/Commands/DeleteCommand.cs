@@ -18,36 +18,28 @@ public static class DeleteCommand
         var command = new Command("delete", "Delete posts by id or blob name, and wait until they are gone from the API") { targets };
         common.AddTo(command);
         remote.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        common.SetAction(command, async (parse, configuration, cancellationToken) =>
         {
-            var configuration = common.Configuration(parse);
-            try
+            using var api = remote.Client(parse, configuration);
+            await using var services = ArchiveServices.Build(configuration, parse.GetValue(common.Verbose));
+            var store = services.GetRequiredService<ArchiveStore>();
+            var blobs = new List<string>();
+            var missing = 0;
+            foreach (var target in parse.GetValue(targets)!)
             {
-                using var api = remote.Client(parse, configuration);
-                await using var services = ArchiveServices.Build(configuration, parse.GetValue(common.Verbose));
-                var store = services.GetRequiredService<ArchiveStore>();
-                var blobs = new List<string>();
-                var missing = 0;
-                foreach (var target in parse.GetValue(targets)!)
+                if (await BlobOfAsync(store, api, target, cancellationToken) is { } blob)
                 {
-                    if (await BlobOfAsync(store, api, target, cancellationToken) is { } blob)
-                    {
-                        blobs.Add(blob);
-                    }
-                    else
-                    {
-                        AnsiConsole.MarkupLineInterpolated($"[red]not found[/] {target}: no such blob, and no post with that id");
-                        missing++;
-                    }
+                    blobs.Add(blob);
                 }
+                else
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[red]not found[/] {target}: no such blob, and no post with that id");
+                    missing++;
+                }
+            }
 
-                var status = await DeleteBlobsAsync(store, blobs, api, cancellationToken);
-                return missing > 0 ? CliError.Failed : status;
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                return CliError.Report(error, configuration, parse.GetValue(common.Verbose));
-            }
+            var status = await DeleteBlobsAsync(store, blobs, api, cancellationToken);
+            return missing > 0 ? CliError.Failed : status;
         });
         return command;
     }

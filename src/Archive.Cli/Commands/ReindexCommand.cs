@@ -12,22 +12,12 @@ public static class ReindexCommand
     {
         var command = new Command("reindex", "Ingest what is missing or changed, remove what was deleted, recompute the totals");
         common.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        common.SetAction(command, async (parse, configuration, cancellationToken) =>
         {
-            var configuration = common.Configuration(parse);
-            var verbose = parse.GetValue(common.Verbose);
-            try
-            {
-                await using var services = ArchiveServices.Build(configuration, verbose);
-                await services.GetRequiredService<ArchiveStore>().EnsureCreatedAsync(cancellationToken);
-                var report = await services.GetRequiredService<Reconciler>().ReconcileAsync(recomputeTotals: true, cancellationToken);
-                Print(report);
-                return 0;
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                return CliError.Report(error, configuration, verbose);
-            }
+            await using var services = ArchiveServices.Build(configuration, parse.GetValue(common.Verbose));
+            await services.GetRequiredService<ArchiveStore>().EnsureCreatedAsync(cancellationToken);
+            Print(await services.GetRequiredService<Reconciler>().ReconcileAsync(recomputeTotals: true, cancellationToken));
+            return 0;
         });
         return command;
     }

@@ -20,18 +20,10 @@ public static class SyncCommand
         var command = new Command("sync", "Mirror a folder into the posts container, then report what each file became") { folder, delete, dryRun };
         common.AddTo(command);
         remote.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        common.SetAction(command, async (parse, configuration, cancellationToken) =>
         {
-            var configuration = common.Configuration(parse);
-            try
-            {
-                using var api = remote.Client(parse, configuration);
-                return await RunAsync(parse.GetValue(folder)!, parse.GetValue(delete), parse.GetValue(dryRun), configuration, api, parse.GetValue(common.Verbose), cancellationToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                return CliError.Report(error, configuration, parse.GetValue(common.Verbose));
-            }
+            using var api = remote.Client(parse, configuration);
+            return await RunAsync(parse.GetValue(folder)!, parse.GetValue(delete), parse.GetValue(dryRun), configuration, api, parse.GetValue(common.Verbose), cancellationToken);
         });
         return command;
     }

@@ -18,19 +18,11 @@ public static class UploadCommand
         var command = new Command("upload", "Upload posts (unchanged files are skipped), wait until each is processed, and report what each became") { paths, name };
         common.AddTo(command);
         remote.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        common.SetAction(command, async (parse, configuration, cancellationToken) =>
         {
-            var configuration = common.Configuration(parse);
-            try
-            {
-                using var api = remote.Client(parse, configuration);
-                var items = PostUploader.Collect(parse.GetValue(paths)!, out var problems, parse.GetValue(name));
-                return await RunAsync(items, problems, configuration, api, parse.GetValue(common.Verbose), cancellationToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                return CliError.Report(error, configuration, parse.GetValue(common.Verbose));
-            }
+            using var api = remote.Client(parse, configuration);
+            var items = PostUploader.Collect(parse.GetValue(paths)!, out var problems, parse.GetValue(name));
+            return await RunAsync(items, problems, configuration, api, parse.GetValue(common.Verbose), cancellationToken);
         });
         return command;
     }
