@@ -34,7 +34,8 @@ public sealed class OwnerWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Upload_waits_and_reports_each_file_and_fails_when_any_was_rejected()
     {
         var folder = Folder(("good.md", Posts.Make("good_one", "Good one", words: 120)), ("sub/deep.md", Posts.Make("deep_one", "Deep one")),
-            ("draft.md", "---\ntitle: Later\nthread_id: later_one\ndraft: true\n---\nbody\n"), ("bad.md", "---\ntitle: [broken\n---\nbody\n"));
+            ("draft.md", "---\ntitle: Later\nthread_id: later_one\ndraft: true\n---\nbody\n"), ("bad.md", "---\ntitle: [broken\n---\nbody\n"),
+            ("notes.txt", "not a post"));
         Assert.Equal(0, (await RunAsync(folder, "upload", "good.md")).ExitCode);
 
         // A second blob claiming good_one, uploaded after it: rejected, whatever order the rest is processed in.
@@ -47,6 +48,7 @@ public sealed class OwnerWorkflowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Matches(@"rejected\s+bad\.md: invalid YAML", upload.Output);
         Assert.Matches(@"rejected\s+twin\.md: id 'good_one' is already used by blob 'good\.md'", upload.Output);
         Assert.Contains("5 files: 1 draft, 2 rejected, 2 served", upload.Output, StringComparison.Ordinal);
+        Assert.Matches(@"ignored\s+.*notes\.txt \(not markdown", upload.Output);
 
         // Fixed and uploaded again: only what changed is sent, everything is reported, and it exits 0.
         await File.WriteAllTextAsync(Path.Combine(folder, "bad.md"), Posts.Make("fixed_one", "Fixed"));

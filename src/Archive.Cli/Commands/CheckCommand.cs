@@ -81,10 +81,7 @@ public static class CheckCommand
 
         if (!json)
         {
-            foreach (var file in ignored)
-            {
-                Console.WriteLine($"ignored   {file} (not markdown: only .md and .markdown files are posts)");
-            }
+            FileReport.PrintIgnored(ignored);
 
             Console.WriteLine($"{results.Count - rejected} posts would be accepted, {rejected} rejected{(ignored.Count > 0 ? $", {ignored.Count} other files ignored" : string.Empty)}");
         }

@@ -77,5 +77,14 @@ public static class FileReport
         return rejected + failed > 0 ? CliError.Failed : timedOut.Count > 0 ? CliError.TimedOut : 0;
     }
 
+    /// <summary>The files of a folder that were left out, each named once (only markdown files are posts).</summary>
+    public static void PrintIgnored(IEnumerable<string> files)
+    {
+        foreach (var file in files)
+        {
+            AnsiConsole.MarkupLineInterpolated($"ignored    {file} (not markdown: only .md and .markdown files are posts)");
+        }
+    }
+
     private static void Count(SortedDictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
 }

@@ -38,7 +38,8 @@ public static class SyncCommand
         await using var services = ArchiveServices.Build(configuration, verbose);
         var store = services.GetRequiredService<ArchiveStore>();
         var uploader = new PostUploader(store.Posts);
-        var items = PostUploader.Collect([folder], out var problems);
+        var items = PostUploader.Collect([folder], out var problems, out var ignored);
+        FileReport.PrintIgnored(ignored);
         var existing = await uploader.ExistingAsync(cancellationToken);
         var local = items.Select(i => i.BlobName).ToHashSet(StringComparer.Ordinal);
         var stale = delete ? existing.Keys.Where(n => PostBlobName.IsPost(n) && !local.Contains(n)).Order(StringComparer.Ordinal).ToList() : [];

@@ -21,7 +21,8 @@ public static class UploadCommand
         common.SetAction(command, async (parse, configuration, cancellationToken) =>
         {
             using var api = remote.Client(parse, configuration);
-            var items = PostUploader.Collect(parse.GetValue(paths)!, out var problems, parse.GetValue(name));
+            var items = PostUploader.Collect(parse.GetValue(paths)!, out var problems, out var ignored, parse.GetValue(name));
+            FileReport.PrintIgnored(ignored);
             return await RunAsync(items, problems, configuration, api, parse.GetValue(common.Verbose), cancellationToken);
         });
         return command;

@@ -99,8 +99,26 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// Stops Azurite the way Ctrl+C would, so that it writes its data to disk (it keeps it in memory
+    /// and saves every few seconds: a kill loses what came last); killed only if it does not stop.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (!process.HasExited && !OperatingSystem.IsWindows())
+        {
+            using var terminate = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // It did not stop in time: killed below.
+            }
+        }
+
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
