@@ -37,8 +37,9 @@ public sealed class StorageInitializer(ArchiveStore store, PostReader reader, To
                 await recomputer.RecomputeAsync(timeout.Token);
             }
         }
-        catch (Exception error) when (StorageFailure.Is(error) || error is OperationCanceledException)
+        catch (Exception error) when (StorageFailure.Is(error) || error is Azure.RequestFailedException or Azure.Identity.AuthenticationFailedException or OperationCanceledException)
         {
+            // Storage down, or refusing the app's identity (a role not yet assigned): the app still starts and says so.
             logger.LogError(error, "Could not create the storage Archive needs; /api/health answers 503 until it exists");
         }
     }

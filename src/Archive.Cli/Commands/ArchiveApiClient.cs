@@ -15,8 +15,6 @@ public sealed class ArchiveApiClient(Uri api, string? key, TimeSpan timeout) : I
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
     private readonly HttpClient http = new() { BaseAddress = api, Timeout = TimeSpan.FromSeconds(30) };
 
-    public Uri Api => api;
-
     /// <summary>
     /// Waits until each blob's state is about its own content (by hash) and no longer pending;
     /// returns the states found, and the blobs still waited on at the timeout.
@@ -38,7 +36,8 @@ public sealed class ArchiveApiClient(Uri api, string? key, TimeSpan timeout) : I
                     var states = new System.Collections.Concurrent.ConcurrentBag<BlobState>();
                     await Parallel.ForEachAsync(waiting, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (name, ct) =>
                         states.Add(await StateAsync(name, ct)));
-                    foreach (var state in states.Where(s => s.State != BlobStateKind.Pending && s.ContentHash == hashes[s.Blob]))
+                    // Gone or not a post: nothing more will come of it, whatever content it names.
+                    foreach (var state in states.Where(s => s.State is BlobStateKind.Absent or BlobStateKind.Ignored || (s.State != BlobStateKind.Pending && s.ContentHash == hashes[s.Blob])))
                     {
                         done[state.Blob] = state;
                         waiting.Remove(state.Blob);
