@@ -58,6 +58,11 @@ public static class ContractChecks
         Assert.True(results.IsValid, $"{method} {path} ({status}) does not match its schema: " + string.Join("; ", Errors(results)));
     }
 
+    /// <summary>The path a client calls for <paramref name="route"/> (below <c>/api</c>), its parameters filled: a post id, a theme slug, a blob name.</summary>
+    public static string PathOf(ApiRoute route, string id, string slug, string name) =>
+        Archive.Api.Routing.Routes.PublicPath(route.Template)
+            .Replace("{id}", id, StringComparison.Ordinal).Replace("{slug}", slug, StringComparison.Ordinal).Replace("{name}", name, StringComparison.Ordinal);
+
     /// <summary>A template as a pattern: a catch-all (<c>{*name}</c>) takes slashes, other parameters one segment.</summary>
     private static string PathPattern(string template) =>
         Regex.Replace(Regex.Replace(template.Replace(Archive.Api.Routing.Routes.AdminSegment, "admin", StringComparison.Ordinal), @"\{\*[^}]+\}", ".+"), @"\{[^}*]+\}", "[^/]+");

@@ -37,7 +37,7 @@ public sealed class HttpBasicsTests(AzuriteFixture azurite, ITestOutputHelper ou
         var slug = (await archive.GetJsonAsync("themes")).GetProperty("items")[0].GetProperty("slug").GetString()!;
         foreach (var route in RouteTable.All.Where(r => r.Method == "GET"))
         {
-            var path = Routes.PublicPath(route.Template).Replace("{id}", "thread_00003", StringComparison.Ordinal).Replace("{slug}", slug, StringComparison.Ordinal).Replace("{name}", "g003.md", StringComparison.Ordinal);
+            var path = ContractChecks.PathOf(route, "thread_00003", slug, "g003.md");
             using var get = await SendAsync(HttpMethod.Get, path, route.Admin);
             using var head = await SendAsync(HttpMethod.Head, path, route.Admin);
             Assert.Equal(HttpStatusCode.OK, get.StatusCode);
