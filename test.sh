@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: installs the Node packages the tests need (Azurite; Redocly, openapi-typescript
-# and TypeScript for the generated-client test) when missing, then the .NET tests. The test
+# and TypeScript for the generated-client test) and jing (Debian's, for the Atom feed's schema)
+# when missing, then the .NET tests. The test
 # fixtures start a private Azurite on free loopback ports and stop it at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +11,14 @@ for tool in azurite redocly openapi-typescript tsc; do
     break
   fi
 done
+# The Atom feed is validated against RFC 4287's RELAX NG schema with jing (Debian's package, Java).
+if ! command -v jing >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    apt-get install -y --no-install-recommends jing >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y --no-install-recommends jing >/dev/null; }
+  else
+    echo "The feed tests need jing (RELAX NG validator): sudo apt-get install jing" >&2
+  fi
+fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

@@ -4,7 +4,10 @@
 # answers 304. Each stage is measured twice: with the watcher running (the local stack as a
 # developer runs it: it lists the container every second or so) and with it off (the API alone,
 # as in Azure, where Event Grid replaces the polling). Traffic goes to localhost only, for
-# DURATION seconds per route.
+# DURATION seconds per route. At 1,000 posts (watcher on, so uploads are ingested as in a running
+# stack) it also measures "reads under writes": /api/posts/{id} for random ids, idle and then while
+# one post a second is uploaded, and ends with the line
+# `reads under writes: X% of idle posts/{id} throughput`.
 #   DURATION=10 CONNECTIONS=16 STAGES="1000 10000" bench/load.sh
 source "$(dirname "$0")/lib.sh"
 duration=${DURATION:-10}
@@ -44,6 +47,58 @@ measure_routes() {
   measure "/api/posts?limit=20 (304)" "$api/posts?limit=20" "If-None-Match: $etag"
 }
 
+# wrk over random ids: requests per second, p99, and timeouts.
+random_ids() {
+  local out
+  out=$(IDS="$ids_file" wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$root/bench/random-ids.lua" "$api/posts")
+  rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  timeouts=$(awk '/Socket errors/ { for (i = 1; i <= NF; i++) if ($i == "timeout") { gsub(",", "", $(i-1)); print $(i-1) } }' <<<"$out")
+  timeouts=${timeouts:-0}
+}
+
+reads_under_writes() {
+  ids_file="$work/load-ids.txt"
+  curl -s "$api/posts?limit=100" >/dev/null
+  python3 - "$api" >"$ids_file" <<'PY'
+import json, sys, urllib.request
+api, cursor = sys.argv[1], None
+while True:
+    page = json.load(urllib.request.urlopen(f"{api}/posts?limit=100" + (f"&cursor={cursor}" if cursor else "")))
+    for post in page["items"]:
+        print(post["id"])
+    cursor = page["nextCursor"]
+    if not cursor:
+        break
+PY
+  # Warmed first (each post's content is read once per instance), so both runs compare the same steady state.
+  local seconds=$duration
+  duration=3 random_ids
+  duration=$seconds
+  local before
+  before=$(curl -s "$api/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["posts"])')
+  random_ids
+  local idle=$rps idle_p99=$p99
+  printf '%-8s %-9s %-34s %10s %10s %10s %s\n' "$posts" "$mode" "/api/posts/{random id} idle" "$rps" "" "$p99" "($timeouts timeouts)"
+  $bench_tool trickle "$azurite_connection" load "$rest" "$((duration + 2))" &
+  local trickle=$!
+  sleep 1
+  random_ids
+  wait "$trickle"
+  # The uploads were served (the watcher ingests them), so the reads above ran while the archive changed.
+  local after=0
+  for _ in $(seq 50); do
+    after=$(curl -s "$api/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["posts"])')
+    [ "$after" -ge $((before + duration + 2)) ] && break
+    sleep 0.2
+  done
+  [ "$after" -ge $((before + duration + 2)) ] || { echo "only $((after - before)) of $((duration + 2)) uploads were served" >&2; exit 1; }
+  printf '%-8s %-9s %-34s %10s %10s %10s %s\n' "$posts" "$mode" "/api/posts/{random id} 1 upload/s" "$rps" "" "$p99" "($timeouts timeouts)"
+  under_writes=$(awk -v w="$rps" -v i="$idle" 'BEGIN { printf "%.0f", 100 * w / i }')
+  under_writes_line="reads under writes: ${under_writes}% of idle posts/{id} throughput"
+  echo "  (idle p99 $idle_p99; under writes p99 $p99, $timeouts timeouts)" >&2
+}
+
 results="$work/load-results.txt"
 : >"$results"
 printf '%-8s %-9s %-34s %10s %10s %10s\n' posts watcher route req/s p50 p99
@@ -57,6 +112,7 @@ for stage in $stages; do
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$api/posts?limit=20")
   [ "$status" = 304 ] || { echo "conditional GET answered $status, not 304" >&2; exit 1; }
   measure_routes on
+  if [ "$stage" = 1000 ]; then reads_under_writes; fi
   stop_serve
   WATCH=0 serve load
   curl -s -o /dev/null "$api/posts?limit=20"
@@ -67,3 +123,4 @@ awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 
      { key = $2; for (f = 3; f <= NF - 3; f++) key = key " " $f; if (!(key in first)) { first[key] = ms($(NF)); firstn = $1 } last[key] = ms($(NF)); lastn = $1; order[++n] = key }
      END { if (firstn == lastn) exit; for (i = 1; i <= n; i++) { k = order[i]; if (k in done) continue; done[k] = 1
            printf "p99 at %s / p99 at %s posts, watcher %s: %.2f\n", lastn, firstn, k, last[k] / first[k] } }' "$results"
+[ -z "${under_writes_line:-}" ] || echo "$under_writes_line"

@@ -80,6 +80,26 @@ public static class Commands
         return 0;
     }
 
+    /// <summary>
+    /// Uploads one post of a folder per second to a running local host's container for
+    /// <paramref name="seconds"/> seconds (the "reads under writes" stage of bench/load.sh), and
+    /// says how many it uploaded.
+    /// </summary>
+    public static async Task<int> TrickleAsync(string connection, string container, string folder, int seconds)
+    {
+        var posts = new BlobServiceClient(connection).GetBlobContainerClient(container);
+        var files = Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal).Take(seconds).ToList();
+        using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        foreach (var file in files)
+        {
+            await posts.GetBlobClient(Path.GetFileName(file)).UploadAsync(BinaryData.FromBytes(await File.ReadAllBytesAsync(file)), overwrite: true);
+            await tick.WaitForNextTickAsync();
+        }
+
+        Console.Error.WriteLine($"uploaded {files.Count} posts, one a second");
+        return 0;
+    }
+
     /// <summary>Storage requests the ingestor makes per new post and per unchanged re-upload, counted by the client pipeline.</summary>
     public static async Task<int> RequestsAsync(string connection, string folder, int count)
     {

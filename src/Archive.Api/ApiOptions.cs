@@ -27,6 +27,21 @@ public sealed class ApiOptions
     /// <summary>Origins allowed by CORS (the local host; in Azure the Function App's CORS setting).</summary>
     public string[] CorsOrigins { get; set; } = ["*"];
 
+    /// <summary>
+    /// The site that shows the posts: a feed item's link is this followed by <c>posts/{id}</c>.
+    /// Unset, items link to the API's own <c>/api/posts/{id}</c>.
+    /// </summary>
+    [Url]
+    public string? SiteUrl { get; set; }
+
+    /// <summary>The feeds' title.</summary>
+    [StringLength(200, MinimumLength = 1)]
+    public string FeedTitle { get; set; } = "Archive";
+
+    /// <summary>The feeds' author (a name).</summary>
+    [StringLength(200, MinimumLength = 1)]
+    public string FeedAuthor { get; set; } = "Archive";
+
     /// <summary>The key admin routes of the local host require (header <c>x-functions-key</c> or query <c>code</c>).</summary>
     public string? AdminKey { get; set; }
 }

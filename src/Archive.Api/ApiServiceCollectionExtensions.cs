@@ -14,6 +14,7 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<ApiOptions>().BindConfiguration(StorageServiceCollectionExtensions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReadCache>();
         services.AddSingleton<HealthProbe>();
+        services.AddSingleton<Feeds.FeedBuilder>();
         services.AddSingleton<ArchiveEndpoints>();
         services.AddSingleton<ApiDispatcher>();
         services.AddProblemDetails();

@@ -48,6 +48,21 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.OpenApi)] HttpRequest request, CancellationToken cancellationToken) =>
         Run("GetOpenApi", request, null, cancellationToken);
 
+    [Function("ListChanges")]
+    public Task<IActionResult> ListChanges(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Changes)] HttpRequest request, CancellationToken cancellationToken) =>
+        Run("ListChanges", request, null, cancellationToken);
+
+    [Function("GetJsonFeed")]
+    public Task<IActionResult> GetJsonFeed(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.JsonFeed)] HttpRequest request, CancellationToken cancellationToken) =>
+        Run("GetJsonFeed", request, null, cancellationToken);
+
+    [Function("GetAtomFeed")]
+    public Task<IActionResult> GetAtomFeed(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.AtomFeed)] HttpRequest request, CancellationToken cancellationToken) =>
+        Run("GetAtomFeed", request, null, cancellationToken);
+
     [Function("ListRejections")]
     public Task<IActionResult> ListRejections(
         [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = Routes.Rejections)] HttpRequest request, CancellationToken cancellationToken) =>

@@ -75,16 +75,33 @@ public sealed class ArchiveStore(BlobServiceClient blobs, TableServiceClient tab
     /// </summary>
     public async IAsyncEnumerable<IndexedPost> ReadServedPostsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string[] fields = [nameof(PostEntity.RowKey), nameof(PostEntity.SummaryJson), nameof(PostEntity.DateTicks), nameof(PostEntity.Draft)];
+        string[] fields = [nameof(PostEntity.RowKey), nameof(PostEntity.SummaryJson), nameof(PostEntity.DateTicks), nameof(PostEntity.Draft), nameof(PostEntity.IngestedAt),
+            nameof(PostEntity.Blob), nameof(PostEntity.ContentHash), nameof(PostEntity.ContentBlob)];
         await foreach (var post in QueryPrefix<PostEntity>(RowKeys.PostPrefix, 1000, fields, cancellationToken))
         {
             if (!post.Draft)
             {
-                yield return ToIndexedPost(post.RowKey, post.SummaryJson, post.DateTicks);
+                yield return ToIndexedPost(post);
             }
         }
     }
 
-    public static IndexedPost ToIndexedPost(string postKey, string summaryJson, long? dateTicks) =>
-        new(postKey, System.Text.Json.JsonSerializer.Deserialize<PostSummary>(summaryJson, ArchiveJson.Options)!, dateTicks);
+    public static IndexedPost ToIndexedPost(PostEntity post) =>
+        new(post.RowKey, Summary(post.SummaryJson, post.IngestedAt), post.DateTicks) { Blob = post.Blob, ContentHash = post.ContentHash, ContentBlob = post.ContentBlob };
+
+    /// <summary>A served post as the change log's upsert carries it (the same summary, ingest time inside it).</summary>
+    public static IndexedPost ToIndexedPost(ChangeEntity upsert) =>
+        new(RowKeys.PostPrefix + upsert.RowKey[(upsert.RowKey.LastIndexOf('|') + 1)..], Summary(upsert.SummaryJson!, upsert.At), upsert.DateTicks)
+        {
+            Blob = upsert.Blob ?? string.Empty,
+            ContentHash = upsert.ContentHash ?? string.Empty,
+            ContentBlob = upsert.ContentBlob ?? string.Empty,
+        };
+
+    /// <summary>A stored summary; one stored before summaries carried <c>updatedAt</c> gets the post's ingest time.</summary>
+    public static PostSummary Summary(string summaryJson, DateTimeOffset ingestedAt)
+    {
+        var summary = System.Text.Json.JsonSerializer.Deserialize<PostSummary>(summaryJson, ArchiveJson.Options)!;
+        return summary.UpdatedAt == default ? summary with { UpdatedAt = ingestedAt } : summary;
+    }
 }

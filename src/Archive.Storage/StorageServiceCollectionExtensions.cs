@@ -67,6 +67,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Reconciler>();
         services.AddSingleton<PostReader>();
         services.AddSingleton<BlobStates>();
+        services.AddSingleton<Changes.ChangeLog>();
+        services.AddSingleton<ChangeLogBackfill>();
         return services;
     }
 }

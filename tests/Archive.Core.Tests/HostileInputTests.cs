@@ -64,7 +64,7 @@ public class HostileInputTests
     public void Json_escapes_what_html_gives_meaning_to()
     {
         var post = Parse.Accepted(Parse.Post("title: \"<script>x</script> & 'q'\""));
-        var json = System.Text.Json.JsonSerializer.Serialize(Contract.PostSummary.From(post), Contract.ArchiveJson.Options);
+        var json = System.Text.Json.JsonSerializer.Serialize(Contract.PostSummary.From(post, DateTimeOffset.UnixEpoch), Contract.ArchiveJson.Options);
         Assert.DoesNotContain("<", json, StringComparison.Ordinal);
         Assert.Contains("\\u003Cscript\\u003E", json, StringComparison.Ordinal);
     }

@@ -68,7 +68,7 @@ public sealed class ContentRoutesTests(AzuriteFixture azurite) : IAsyncLifetime
         var items = list.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(contentFiles, items.Count);
         Assert.Equal(JsonValueKind.Null, list.GetProperty("nextCursor").ValueKind);
-        string[] summaryFields = ["id", "slug", "title", "date", "dateText", "dateInferred", "description", "theme", "tags", "wordCount", "readingTime", "encodingRepaired"];
+        string[] summaryFields = ["id", "slug", "title", "date", "dateText", "dateInferred", "description", "theme", "tags", "wordCount", "readingTime", "encodingRepaired", "updatedAt"];
         Assert.All(items, item => Assert.Equal(summaryFields, item.EnumerateObject().Select(p => p.Name)));
         var dates = items.Select(i => i.GetProperty("date")).Where(d => d.ValueKind == JsonValueKind.String).Select(d => d.GetString()![..10]).ToList();
         Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
@@ -167,7 +167,7 @@ public sealed class ContentRoutesTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.Equal(
-            ["/posts", "/posts/{id}", "/themes", "/themes/{slug}", "/reading-time", "/health", "/openapi.json", "/admin/rejections", "/admin/blobs/{name}", "/admin/reindex"],
+            ["/posts", "/posts/{id}", "/themes", "/themes/{slug}", "/reading-time", "/health", "/openapi.json", "/changes", "/feed.json", "/feed.xml", "/admin/rejections", "/admin/blobs/{name}", "/admin/reindex"],
             paths);
     }
 

@@ -65,6 +65,7 @@ public sealed class ContractTests(AzuriteFixture azurite, ITestOutputHelper outp
         {
             ("ListPosts", "posts?limit=5&sort=oldest"), ("GetPost", "posts/thread_0311?format=text"), ("GetPost", "posts/thread_0311?format=markdown"),
             ("ListThemes", "themes"), ("GetReadingTime", "reading-time"), ("GetHealth", "health"), ("GetOpenApi", "openapi.json"),
+            ("ListChanges", "changes?limit=3"), ("GetJsonFeed", "feed.json"), ("GetAtomFeed", "feed.xml?theme=labor-history"),
         })
         {
             await SendAsync(route, HttpMethod.Get, path);
@@ -95,6 +96,11 @@ public sealed class ContractTests(AzuriteFixture azurite, ITestOutputHelper outp
         await using (var bare = await TestArchive.StartAsync(azurite))
         {
             await bare.PutBlobAsync("x.md", Encoding.UTF8.GetBytes(Posts.Make("x", "X")));
+
+            // A change token from another store (as after a reset): 410.
+            await bare.Ingestor.IngestAsync("x.md", CancellationToken.None);
+            var token = (await archive.GetJsonAsync("changes")).GetProperty("nextToken").GetString()!;
+            await SendAsync("ListChanges", HttpMethod.Get, "changes?since=" + Uri.EscapeDataString(token), on: bare);
             await bare.Store.Table.DeleteAsync();
             foreach (var route in RouteTable.All.Where(r => r.Errors.Contains(503)))
             {

@@ -49,7 +49,7 @@ public sealed class ErrorTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("posts?tag=bulk", "'tag'")]
+    [InlineData("posts?colour=red", "'colour'")]
     [InlineData("posts/thread_0311?q=steel", "'q'")]
     [InlineData("themes?junk=1", "'junk'")]
     [InlineData("health?cachebust=7", "'cachebust'")]

@@ -1,5 +1,7 @@
 using System.Net;
 using Archive.Storage.Ingestion;
+using Archive.Storage.Reading;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Archive.Integration.Tests;
@@ -72,12 +74,37 @@ public sealed class RequestCostTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Equal(1, await CountAsync("GET", "posts?limit=20&sort=longest"));
         Assert.Equal(1, await CountAsync("GET", "posts?limit=20&theme=t5&from=2015-01-01&to=2018-12-31"));
         Assert.Equal(1, await CountAsync("GET", "themes/t7?limit=20"));
-        Assert.Equal(3, await CountAsync("GET", "posts/r0500"));
+        // The totals and the post's content (the post itself is in the catalog); its content is then kept.
+        Assert.Equal(2, await CountAsync("GET", "posts/r0500"));
+        Assert.Equal(1, await CountAsync("GET", "posts/r0500"));
         Assert.Equal(0, await CountAsync("GET", "openapi.json"));
 
         using var first = await archive.Http.GetAsync("posts?limit=20");
         Assert.Equal(1, await CountAsync("GET", "posts?limit=20", first.Headers.ETag!.Tag, HttpStatusCode.NotModified));
-        Assert.Equal(1, await CountAsync("GET", "posts/r0500", first.Headers.ETag!.Tag, HttpStatusCode.NotModified));
+        using var post = await archive.Http.GetAsync("posts/r0500");
+        Assert.Equal(1, await CountAsync("GET", "posts/r0500", post.Headers.ETag!.Tag, HttpStatusCode.NotModified));
+        // §9: a page of changes reads the totals and one range of the change log, whatever the archive's size.
+        Assert.Equal(2, await CountAsync("GET", "changes?limit=100"));
+        var token = (await archive.GetJsonAsync("changes?limit=100")).GetProperty("nextToken").GetString()!;
+        Assert.Equal(2, await CountAsync("GET", "changes?limit=100&since=" + Uri.EscapeDataString(token)));
+        Assert.Equal(2, await CountAsync("GET", "changes?limit=1000"));
+
+        // A feed: the totals, and each of its 50 posts' content once per instance (content never changes); then only the totals.
+        Assert.Equal(1 + 50, await CountAsync("GET", "feed.json"));
+        Assert.Equal(1, await CountAsync("GET", "feed.xml"));
+        Assert.Equal(1, await CountAsync("GET", "feed.json"));
+
+        // After an upload an instance follows the change log (one request) instead of reading every post again,
+        // and a post the upload did not touch keeps its ETag.
+        var reader = archive.Services.GetRequiredService<PostReader>();
+        var loads = reader.CatalogLoads;
+        using var untouched = await archive.Http.GetAsync("posts/r0500");
+        await archive.UploadAsync("after.md", Posts.Make("after", "After", "2024-03-01", "t2"));
+        Assert.Equal(2, await CountAsync("GET", "posts?limit=20"));
+        Assert.Equal(loads, reader.CatalogLoads);
+        Assert.Equal(1, await CountAsync("GET", "posts/r0500", untouched.Headers.ETag!.Tag, HttpStatusCode.NotModified));
+        Assert.Equal(2, await CountAsync("GET", "posts/after"));
+
         await CountAsync("GET", "admin/rejections");
         await CountAsync("POST", "admin/reindex");
     }

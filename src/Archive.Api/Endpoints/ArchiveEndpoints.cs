@@ -1,7 +1,10 @@
 using Archive.Storage;
 using Archive.Api.Http;
 using Archive.Api.OpenApi;
+using Archive.Api.Feeds;
 using Archive.Api.Responses;
+using Archive.Storage.Changes;
+using Archive.Storage.Tables;
 using Archive.Core.Contract;
 using Archive.Storage.Ingestion;
 using Archive.Storage.Reading;
@@ -13,9 +16,11 @@ namespace Archive.Api.Endpoints;
 
 /// <summary>
 /// The handlers of every route. Each public GET first reads the totals (one request), whose
-/// version is the ETag, so a matching <c>If-None-Match</c> is answered before any post is read.
+/// version is the ETag (a post's is its own, from the catalog in memory), so a matching
+/// <c>If-None-Match</c> is answered before any post or content is read.
 /// </summary>
-public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, HealthProbe health, Reconciler reconciler, BlobStates blobStates, IOptions<ApiOptions> options)
+public sealed class ArchiveEndpoints(
+    PostReader reader, ReadCache cache, HealthProbe health, Reconciler reconciler, BlobStates blobStates, ChangeLog changes, FeedBuilder feeds, IOptions<ApiOptions> options)
 {
     // Serialized (and compressed, on demand) once: the document only changes with the code.
     private static readonly Utf8Json OpenApiBody = Utf8Json.From(OpenApiDocumentFactory.Document)!;
@@ -38,7 +43,7 @@ public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, HealthP
 
         var body = await cache.BodyAsync(Key(call), snapshot, async () =>
         {
-            var page = await reader.ListAsync(query, after, snapshot.ETag, cancellationToken);
+            var page = await reader.ListAsync(query, after, snapshot, cancellationToken);
             return new PostList(page.Items.Select(snapshot.WithThemeName).ToList(), page.NextCursor);
         });
         return Json(body!, snapshot);
@@ -58,18 +63,24 @@ public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, HealthP
             return ApiProblem.BadRequest(error);
         }
 
+        // The post's own version, not the archive's: an upload elsewhere leaves this response, its ETag and its cached body as they are.
         var snapshot = await cache.TotalsAsync(cancellationToken);
-        if (JsonResponse.NotModified(call.Request, snapshot.ETag, publicCache) is { } notModified)
+        var id = call.RouteValue ?? string.Empty;
+        if (await reader.FindAsync(id, snapshot, cancellationToken) is not { } found)
+        {
+            return ApiProblem.NotFound($"There is no post '{id}'.");
+        }
+
+        var summary = snapshot.WithThemeName(found.Summary);
+        var etag = PostETag(snapshot, found, summary.Theme.Name);
+        if (JsonResponse.NotModified(call.Request, etag, publicCache) is { } notModified)
         {
             return notModified;
         }
 
-        var id = call.RouteValue ?? string.Empty;
-        var detail = await cache.BodyAsync(Key(call), snapshot, async () =>
-            await reader.FindAsync(id, cancellationToken) is { } post
-                ? PostDetail.From(snapshot.WithThemeName(post.Summary), post.Content, post.Source, format)
-                : null);
-        return detail is null ? ApiProblem.NotFound($"There is no post '{id}'.") : Json(detail, snapshot);
+        var detail = await cache.BodyAsync(etag, Key(call), async () =>
+            await reader.ReadAsync(found, cancellationToken) is { } post ? PostDetail.From(summary, post.Content, post.Source, format) : null);
+        return detail is null ? ApiProblem.NotFound($"There is no post '{id}'.") : new JsonResponse(detail, etag, publicCache);
     }
 
     public async Task<IResult> ListThemesAsync(ApiCall call, CancellationToken cancellationToken)
@@ -108,7 +119,7 @@ public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, HealthP
 
         var body = await cache.BodyAsync(Key(call), snapshot, async () =>
         {
-            var page = await reader.ListAsync(query, after, snapshot.ETag, cancellationToken);
+            var page = await reader.ListAsync(query, after, snapshot, cancellationToken);
             return new ThemePage(ThemeItemOf(theme), page.Items.Select(snapshot.WithThemeName).ToList(), page.NextCursor);
         });
         return Json(body!, snapshot);
@@ -167,6 +178,68 @@ public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, HealthP
         return new JsonResponse(new Health("ok", snapshot.Global.Posts, snapshot.Global.Entity.LastIngestAt), snapshot.ETag, JsonResponse.NoStore);
     }
 
+    /// <summary>§9: a page of the change log. Never cached by anyone: a token's answer grows as the archive changes.</summary>
+    public async Task<IResult> ListChangesAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        var invalid = new InvalidValue();
+        var since = ChangeToken.Beginning;
+        if (ListQueryParser.OneValue(call.Request.Query, "since", invalid) is { } sinceText && !ChangeToken.TryRead(sinceText, out since))
+        {
+            invalid.Set("since is not a token this API issued; start again without it");
+        }
+
+        var limit = ChangeLog.DefaultLimit;
+        if (ListQueryParser.OneValue(call.Request.Query, "limit", invalid) is { } limitText
+            && (!int.TryParse(limitText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit is < 1 or > ChangeLog.MaxLimit))
+        {
+            invalid.Set($"limit '{limitText}' is not a whole number from 1 to {ChangeLog.MaxLimit}");
+        }
+
+        if (invalid.Message is { } error)
+        {
+            return ApiProblem.BadRequest(error);
+        }
+
+        var snapshot = await cache.TotalsAsync(cancellationToken);
+        ChangePage page;
+        try
+        {
+            page = await changes.ReadAsync(since, limit, snapshot, totalsAreFresh: !cache.KeepsTotals, cancellationToken);
+        }
+        catch (ChangeTokenExpiredException expired)
+        {
+            return ApiProblem.Gone(expired.Message);
+        }
+
+        var items = page.Entries.Select(e => e.Kind == ChangeEntity.UpsertKind
+            ? new ChangeItem(ChangeType.Upsert) { Post = snapshot.WithThemeName(ArchiveStore.Summary(e.SummaryJson!, e.At)) }
+            : new ChangeItem(ChangeType.Delete) { Id = e.Id });
+        return JsonResponse.HashedBody(call.Request, new ChangeList([.. items], page.Next.Issue(), page.HasMore), JsonResponse.NoStore);
+    }
+
+    /// <summary>§9: a feed, built once per version of the archive (and per host, which absolute links name when no site is set).</summary>
+    public async Task<IResult> GetFeedAsync(ApiCall call, FeedFormat format, CancellationToken cancellationToken)
+    {
+        var query = ListQueryParser.Parse(call.Request.Query, null, out var error, out _);
+        if (error is not null)
+        {
+            return ApiProblem.BadRequest(error);
+        }
+
+        var snapshot = await cache.TotalsAsync(cancellationToken);
+        if (JsonResponse.NotModified(call.Request, snapshot.ETag, publicCache) is { } notModified)
+        {
+            return notModified;
+        }
+
+        var body = await cache.BodyAsync(call.Request.Host + Key(call), snapshot, async () =>
+        {
+            var feed = await feeds.BuildAsync(query, snapshot, call.Request, cancellationToken);
+            return format == FeedFormat.Json ? Utf8Json.From(JsonFeed.From(feed)) : new Utf8Json(AtomFeed.Write(feed));
+        });
+        return new JsonResponse(body!, snapshot.ETag, publicCache, contentType: format == FeedFormat.Json ? JsonFeed.MediaType + "; charset=utf-8" : AtomFeed.MediaType + "; charset=utf-8");
+    }
+
     public Task<IResult> GetOpenApiAsync(ApiCall call, CancellationToken cancellationToken) =>
         Task.FromResult(JsonResponse.HashedBody(call.Request, OpenApiBody, publicCache));
 
@@ -188,6 +261,22 @@ public sealed class ArchiveEndpoints(PostReader reader, ReadCache cache, HealthP
     {
         var report = await reconciler.ReconcileAsync(recomputeTotals: true, cancellationToken);
         return JsonResponse.HashedBody(call.Request, report, JsonResponse.NoStore);
+    }
+
+    /// <summary>
+    /// A post's ETag: the archive's generation, the post's version and its theme's display name
+    /// (FNV-1a: cheap, and the same on every instance), so it moves only when the post does.
+    /// </summary>
+    private static string PostETag(TotalsSnapshot snapshot, IndexedPost post, string themeName)
+    {
+        var name = 2166136261u;
+        foreach (var c in themeName)
+        {
+            name = (name ^ c) * 16777619u;
+        }
+
+        var generation = snapshot.Global.Entity.Generation;
+        return $"\"{(generation.Length > 0 ? generation : "0")}.p{post.VersionTag}{name:x8}\"";
     }
 
     /// <summary>What identifies a response: path (with the route value, in its own case) and query.</summary>

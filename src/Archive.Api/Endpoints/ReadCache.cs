@@ -27,6 +27,9 @@ public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options) :
 
     private bool Enabled => totalsLifetime > TimeSpan.Zero;
 
+    /// <summary>False when every <see cref="TotalsAsync"/> reads storage (the cache is off): the totals it gives are fresh.</summary>
+    public bool KeepsTotals => Enabled;
+
     public async Task<TotalsSnapshot> TotalsAsync(CancellationToken cancellationToken)
     {
         if (!Enabled)
@@ -49,14 +52,17 @@ public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options) :
     /// The body for <paramref name="key"/> as of <paramref name="snapshot"/>'s version, built and
     /// serialized once per version (a post's body can be 100 KB); null when there is none.
     /// </summary>
-    public async Task<Utf8Json?> BodyAsync(string key, TotalsSnapshot snapshot, Func<Task<object?>> build)
+    public Task<Utf8Json?> BodyAsync(string key, TotalsSnapshot snapshot, Func<Task<object?>> build) => BodyAsync(snapshot.ETag, key, build);
+
+    /// <summary>As <see cref="BodyAsync(string, TotalsSnapshot, Func{Task{object}})"/>, for a body with a version of its own (one post's).</summary>
+    public async Task<Utf8Json?> BodyAsync(string version, string key, Func<Task<object?>> build)
     {
         if (!Enabled)
         {
             return Utf8Json.From(await build());
         }
 
-        var versioned = snapshot.ETag + key;
+        var versioned = version + key;
         if (cache.TryGetValue(versioned, out Utf8Json? body))
         {
             return body;
@@ -69,6 +75,9 @@ public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options) :
 
     /// <summary>Bytes the kept bodies are charged (their lengths and keys): never more than <see cref="ApiOptions.ReadCacheBytes"/>.</summary>
     public long CachedBytes => cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    /// <summary>Bodies asked for that had to be built (not kept, or dropped to stay under the cap).</summary>
+    public long Misses => cache.GetCurrentStatistics()?.TotalMisses ?? 0;
 
     public void Dispose() => cache.Dispose();
 

@@ -13,6 +13,8 @@ public static class ApiProblem
     public static IResult Unauthorized(string detail) => new WithHeader(
         Create(StatusCodes.Status401Unauthorized, "Unauthorized", detail), "WWW-Authenticate", "ApiKey header=\"x-functions-key\", query=\"code\"");
 
+    public static IResult Gone(string detail) => Create(StatusCodes.Status410Gone, "Gone", detail);
+
     public static IResult Forbidden(string detail) => Create(StatusCodes.Status403Forbidden, "Forbidden", detail);
 
     public static IResult Unavailable(string detail) => Create(StatusCodes.Status503ServiceUnavailable, "Service unavailable", detail);

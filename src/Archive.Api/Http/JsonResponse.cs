@@ -10,8 +10,10 @@ namespace Archive.Api.Http;
 /// more than the ETag's source. Bodies of a kilobyte or more go out gzip- or Brotli-encoded when
 /// the client asks (<see cref="ContentCoding"/>), from bytes compressed once per body.
 /// </summary>
-public sealed class JsonResponse(object body, string etag, string cacheControl, int status = StatusCodes.Status200OK) : IResult
+public sealed class JsonResponse(object body, string etag, string cacheControl, int status = StatusCodes.Status200OK, string contentType = JsonResponse.JsonType) : IResult
 {
+    public const string JsonType = "application/json; charset=utf-8";
+
     private readonly Utf8Json json = Utf8Json.From(body)!;
 
     public static string PublicCache(int maxAgeSeconds) => $"public, max-age={maxAgeSeconds}";
@@ -44,7 +46,7 @@ public sealed class JsonResponse(object body, string etag, string cacheControl, 
             response.Headers.ContentEncoding = encoding;
         }
 
-        response.ContentType = "application/json; charset=utf-8";
+        response.ContentType = contentType;
         response.ContentLength = bytes.Length;
         if (!HttpMethods.IsHead(httpContext.Request.Method))
         {

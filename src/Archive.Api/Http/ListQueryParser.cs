@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Archive.Core.Text;
 using Archive.Storage.Reading;
 using Archive.Storage.Tables;
 using Microsoft.AspNetCore.Http;
@@ -58,7 +59,7 @@ public static partial class ListQueryParser
             invalid.Set($"from {from:yyyy-MM-dd} is after to {to:yyyy-MM-dd}");
         }
 
-        var result = new PostListQuery(sort, theme, fromTicks, toTicks, limit, OneValue(query, "cursor", invalid));
+        var result = new PostListQuery(sort, theme, fromTicks, toTicks, limit, OneValue(query, "cursor", invalid)) { Tag = Tag(query, invalid) };
         if (invalid.Message is null && result.Cursor is { } cursor && !PageCursor.TryRead(cursor, result.Fingerprint, out afterKey))
         {
             invalid.Set("cursor was not issued for this query; start again without it");
@@ -84,6 +85,27 @@ public static partial class ListQueryParser
 
         return values[0];
     }
+
+    /// <summary>The key of <c>?tag=</c> (the tag as written, or its key already): §8.</summary>
+    private static string? Tag(IQueryCollection query, InvalidValue invalid)
+    {
+        var text = OneValue(query, "tag", invalid);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var key = text.Length <= MaxTagLength ? TagKey.Of(text) : string.Empty;
+        if (key.Length == 0)
+        {
+            invalid.Set($"tag must hold a letter or digit, in at most {MaxTagLength} characters");
+            return null;
+        }
+
+        return key;
+    }
+
+    private const int MaxTagLength = 200;
 
     private static DateOnly? Date(IQueryCollection query, string name, InvalidValue invalid)
     {

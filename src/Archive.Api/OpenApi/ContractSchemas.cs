@@ -35,8 +35,8 @@ public static class ContractSchemas
     /// <summary>Every component: the 200 bodies of the routes (but the document itself), the types they share, and the problem.</summary>
     public static IReadOnlyList<Type> Components { get; } =
     [
-        .. RouteTable.All.Select(r => r.Body).Where(t => t != typeof(JsonObject)).Distinct(),
-        typeof(PostSummary), typeof(ThemeRef), typeof(ThemeItem), typeof(RejectionItem), typeof(IngestResult), typeof(ProblemBody),
+        .. RouteTable.All.Select(r => r.Body).Where(t => t != typeof(JsonObject) && t != typeof(string)).Distinct(),
+        typeof(PostSummary), typeof(ThemeRef), typeof(ThemeItem), typeof(RejectionItem), typeof(IngestResult), typeof(ChangeItem), typeof(ProblemBody),
     ];
 
     public static string Name(Type type) => type == typeof(ProblemBody) ? "Problem" : type.Name;

@@ -13,7 +13,6 @@ namespace Archive.Api.OpenApi;
 public static class OpenApiDocumentFactory
 {
     private const string KeyScheme = "functionKey";
-    private const string Json = "application/json";
     private const string ProblemJson = "application/problem+json";
 
     /// <summary>The document as JSON (built once: it only changes with the code).</summary>
@@ -73,8 +72,8 @@ public static class OpenApiDocumentFactory
 
     private static OpenApiOperation Operation(ApiRoute route, OpenApiDocument document)
     {
-        var body = route.Body == typeof(JsonObject)
-            ? new OpenApiSchema { Type = JsonSchemaType.Object }
+        var body = route.Body == typeof(JsonObject) ? new OpenApiSchema { Type = JsonSchemaType.Object }
+            : route.Body == typeof(string) ? new OpenApiSchema { Type = JsonSchemaType.String }
             : (IOpenApiSchema)new OpenApiSchemaReference(ContractSchemas.Name(route.Body), document);
         var operation = new OpenApiOperation
         {
@@ -88,7 +87,7 @@ public static class OpenApiDocumentFactory
                 {
                     Description = "OK",
                     Headers = CacheHeaders(),
-                    Content = new Dictionary<string, IOpenApiMediaType> { [Json] = new OpenApiMediaType { Schema = body } },
+                    Content = new Dictionary<string, IOpenApiMediaType> { [route.MediaType] = new OpenApiMediaType { Schema = body } },
                 },
             },
             // Public operations say so explicitly (an empty list, written after serializing: see Serialize).
@@ -115,6 +114,7 @@ public static class OpenApiDocumentFactory
             401 => "No key",
             403 => "Not the key",
             404 => "No such post or theme",
+            410 => "The token is older than the changes kept, or from before the store was reset: start over without it",
             503 => "Storage does not answer, or is not set up yet",
             _ => "An unexpected error (logged; no details are shown)",
         },

@@ -19,6 +19,9 @@ public sealed record ApiRoute(
     Type Body,
     IReadOnlyList<int> Errors)
 {
+    /// <summary>The media type of the 200 body (JSON, but for the feeds).</summary>
+    public string MediaType { get; init; } = "application/json";
+
     /// <summary>The name of the template's one route parameter (<c>id</c>, <c>slug</c>), if any.</summary>
     public string? RouteParameter => Parameters.FirstOrDefault(p => p.In == ParameterPlace.Path)?.Name;
 }

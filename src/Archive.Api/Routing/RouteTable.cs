@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Archive.Api.Feeds;
 using Archive.Api.Responses;
+using Archive.Storage.Changes;
 using Archive.Core.Contract;
 using Archive.Storage.Ingestion;
 using Archive.Storage.Reading;
@@ -13,10 +15,13 @@ public static class RouteTable
     private const int Unauthorized = 401;
     private const int Forbidden = 403;
     private const int Unavailable = 503;
+    private const int Gone = 410;
 
     private static readonly ApiParameter Theme = new("theme", ParameterPlace.Query, "string", "Theme slug");
+    private static readonly ApiParameter Tag = new("tag", ParameterPlace.Query, "string", "A tag as written, or its key (lower case, accents folded, '-' between words)");
     private static readonly ApiParameter[] ListParameters =
     [
+        Tag,
         new("from", ParameterPlace.Query, "string", "Earliest date, inclusive (yyyy-MM-dd)") { Format = "date" },
         new("to", ParameterPlace.Query, "string", "Latest date, inclusive (yyyy-MM-dd)") { Format = "date" },
         new("year", ParameterPlace.Query, "integer", "Only posts dated in this year") { Minimum = 1, Maximum = 9999 },
@@ -44,6 +49,14 @@ public static class RouteTable
             (e, call, ct) => e.GetHealthAsync(call, ct), typeof(Health), [Unavailable]),
         new("GetOpenApi", "GET", Routes.OpenApi, false, "This document", [],
             (e, call, ct) => e.GetOpenApiAsync(call, ct), typeof(JsonObject), []),
+        new("ListChanges", "GET", Routes.Changes, false, "What changed since a token, oldest first: upserts and deletions, for clients that keep a copy",
+            [new("since", ParameterPlace.Query, "string", "Opaque token from the previous page's nextToken; without it, every served post from the beginning"),
+             new("limit", ParameterPlace.Query, "integer", $"Changes per page, 1 to {ChangeLog.MaxLimit} (default {ChangeLog.DefaultLimit})") { Minimum = 1, Maximum = ChangeLog.MaxLimit }],
+            (e, call, ct) => e.ListChangesAsync(call, ct), typeof(ChangeList), [Gone, Unavailable]),
+        new("GetJsonFeed", "GET", Routes.JsonFeed, false, $"JSON Feed 1.1 of the {FeedBuilder.Items} posts with the latest dates", [Theme, Tag],
+            (e, call, ct) => e.GetFeedAsync(call, FeedFormat.Json, ct), typeof(JsonFeed), [Unavailable]) { MediaType = JsonFeed.MediaType },
+        new("GetAtomFeed", "GET", Routes.AtomFeed, false, $"Atom 1.0 feed of the {FeedBuilder.Items} posts with the latest dates", [Theme, Tag],
+            (e, call, ct) => e.GetFeedAsync(call, FeedFormat.Atom, ct), typeof(string), [Unavailable]) { MediaType = AtomFeed.MediaType },
         new("ListRejections", "GET", Routes.Rejections, true, "Blobs whose current version is rejected, with the reason", [],
             (e, call, ct) => e.ListRejectionsAsync(call, ct), typeof(RejectionList), [Unauthorized, Forbidden, Unavailable]),
         new("GetBlobState", "GET", Routes.BlobState, true, "What became of a blob's current version: pending, served, draft, rejected, ignored or absent",

@@ -14,6 +14,9 @@ public static class Routes
     public const string ReadingTime = "reading-time";
     public const string Health = "health";
     public const string OpenApi = "openapi.json";
+    public const string Changes = "changes";
+    public const string JsonFeed = "feed.json";
+    public const string AtomFeed = "feed.xml";
     public const string AdminSegment = "{area:regex(^admin$)}";
     public const string Rejections = AdminSegment + "/rejections";
     public const string Reindex = AdminSegment + "/reindex";

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Archive.Core.Contract;
 using Archive.Core.Model;
 using Archive.Core.Parsing;
@@ -118,7 +119,15 @@ public static class CheckCommand
             : $"rejected  {File}: {Reason}";
 
         public object ToJson() => Post is { } post
-            ? new { file = File, blob = Blob, accepted = true, summary = PostSummary.From(post), draft = post.Draft, warnings = post.Warnings }
+            ? new { file = File, blob = Blob, accepted = true, summary = OfflineSummary(post), draft = post.Draft, warnings = post.Warnings }
             : new { file = File, blob = Blob, accepted = false, reason = Reason };
+
+        /// <summary>The summary the API would serve, but for <c>updatedAt</c>: a file checked offline has not been ingested.</summary>
+        private static JsonObject OfflineSummary(Post post)
+        {
+            var summary = JsonSerializer.SerializeToNode(PostSummary.From(post, default), ArchiveJson.Options)!.AsObject();
+            summary.Remove("updatedAt");
+            return summary;
+        }
     }
 }

@@ -35,6 +35,7 @@ public sealed record PostDetail : PostSummary
         WordCount = summary.WordCount,
         ReadingTime = summary.ReadingTime,
         EncodingRepaired = summary.EncodingRepaired,
+        UpdatedAt = summary.UpdatedAt,
         Html = content.Html,
         Declared = content.Declared,
         Extra = content.Extra,

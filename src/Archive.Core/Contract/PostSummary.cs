@@ -18,7 +18,10 @@ public record PostSummary
     public int ReadingTime { get; init; }
     public bool EncodingRepaired { get; init; }
 
-    public static PostSummary From(Post post) => new()
+    /// <summary>When the served version was ingested (§9): what a syncing client or a feed reader compares.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public static PostSummary From(Post post, DateTimeOffset updatedAt) => new()
     {
         Id = post.Id,
         Slug = post.Slug,
@@ -32,5 +35,6 @@ public record PostSummary
         WordCount = post.WordCount,
         ReadingTime = post.ReadingTime,
         EncodingRepaired = post.EncodingRepaired,
+        UpdatedAt = updatedAt,
     };
 }

@@ -170,10 +170,10 @@ public sealed class PostParser(ParserOptions options)
     /// <summary>Fields that are text when given; a list or a mapping in their place is ignored with a warning.</summary>
     private static readonly string[] TextOnlyFields = ["date", "thread_id", "primary_theme", "description", "draft"];
 
-    /// <summary>The summary is stored as JSON in a table property, five of them together in a scope's longest posts.</summary>
+    /// <summary>The summary is stored as JSON in a table property, five of them together in a scope's longest posts (measured with the longest ingest time).</summary>
     private static void CheckSummarySize(Post post)
     {
-        var length = System.Text.Json.JsonSerializer.Serialize(Contract.PostSummary.From(post), Contract.ArchiveJson.Options).Length;
+        var length = System.Text.Json.JsonSerializer.Serialize(Contract.PostSummary.From(post, DateTimeOffset.MaxValue), Contract.ArchiveJson.Options).Length;
         if (length > InputLimits.MaxSummaryCharacters)
         {
             throw new InputLimitException(

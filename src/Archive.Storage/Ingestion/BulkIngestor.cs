@@ -116,7 +116,7 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
         }
 
         var contentBlob = await ingestor.UploadContentAsync(postKey, post, cancellationToken);
-        var entity = IngestEntities.ToEntity(postKey, post, IngestEntities.SummaryJson(post), contentBlob, time.GetUtcNow());
+        var entity = IngestEntities.ToEntity(postKey, post, contentBlob, time.GetUtcNow());
         return (null, new NewPost(blobName, post.Id, entity, marked, blob.Seen), null);
     }
 
@@ -216,13 +216,13 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
     {
         public int Shard { get; } = TotalsShards.Of(Entity.RowKey);
 
-        public string Theme { get; } = ArchiveStore.ToIndexedPost(Entity.RowKey, Entity.SummaryJson, Entity.DateTicks).Summary.Theme.Slug;
+        public string Theme { get; } = ArchiveStore.ToIndexedPost(Entity).Summary.Theme.Slug;
     }
 
     /// <summary>
     /// Posts for one transaction, counted as the service counts them (at most 100 entities): per post
-    /// its entity, its blob record and perhaps a rejection's removal; per shard its all-posts row;
-    /// per shard and theme a theme row.
+    /// its entity, its change log entry, its blob record and perhaps a rejection's removal; per shard
+    /// its all-posts row; per shard and theme a theme row.
     /// </summary>
     private sealed class PostGroup
     {
@@ -247,7 +247,7 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
         }
 
         private int Cost(NewPost post) =>
-            2 + (post.Record?.RejectedHash is null ? 0 : 1)
+            3 + (post.Record?.RejectedHash is null ? 0 : 1)
             + (rows.Contains((post.Shard, RowKeys.AllScope)) ? 0 : 1)
             + (post.Entity.Draft || rows.Contains((post.Shard, post.Theme)) ? 0 : 1);
     }

@@ -1,5 +1,6 @@
 using Archive.Storage.Tables;
 using Archive.Storage.Totals;
+using Azure;
 
 namespace Archive.Storage.Ingestion;
 
@@ -44,7 +45,7 @@ public sealed class IndexWriter(ArchiveStore store)
 
             if (!post.Draft)
             {
-                var indexed = ArchiveStore.ToIndexedPost(post.RowKey, post.SummaryJson, post.DateTicks);
+                var indexed = ArchiveStore.ToIndexedPost(post);
                 var shard = TotalsShards.Of(post.RowKey);
                 shards[shard].All.Remove(indexed);
                 Theme(shard, indexed.Summary.Theme.Slug).Remove(indexed);
@@ -56,7 +57,7 @@ public sealed class IndexWriter(ArchiveStore store)
             transaction.Put(post);
             if (!post.Draft)
             {
-                var indexed = ArchiveStore.ToIndexedPost(post.RowKey, post.SummaryJson, post.DateTicks);
+                var indexed = ArchiveStore.ToIndexedPost(post);
                 var shard = TotalsShards.Of(post.RowKey);
                 shards[shard].All.Add(indexed);
                 Theme(shard, indexed.Summary.Theme.Slug).Add(indexed);
@@ -92,7 +93,65 @@ public sealed class IndexWriter(ArchiveStore store)
             transaction.Put(entity);
         }
 
+        AppendChanges(transaction, leaving, arriving, shards, now);
         return transaction;
+    }
+
+    /// <summary>
+    /// The change log's entries for this transaction, at each shard's new version: each arriving post's
+    /// entry (an upsert, or a delete when it is a draft), a tombstone for each post that leaves for
+    /// good, and the removal of the entries they replace, so the log keeps one entry per post.
+    /// </summary>
+    private static void AppendChanges(
+        TableTransaction transaction, IReadOnlyList<PostEntity> leaving, IReadOnlyList<PostEntity> arriving, Dictionary<int, ShardTotals> shards, DateTimeOffset now)
+    {
+        ChangeEntity Entry(PostEntity post, string kind, string id)
+        {
+            var shard = TotalsShards.Of(post.RowKey);
+            var seq = shards[shard].All.Entity.Version;
+            return new ChangeEntity
+            {
+                RowKey = RowKeys.Change(seq, shard, post.RowKey[RowKeys.PostPrefix.Length..]),
+                Shard = shard,
+                Seq = seq,
+                Id = id,
+                Kind = kind,
+                At = now,
+            };
+        }
+
+        foreach (var post in leaving)
+        {
+            if (post.ChangeKey is { } replaced)
+            {
+                transaction.Delete(new ChangeEntity { RowKey = replaced }, ETag.All);
+            }
+
+            if (!arriving.Any(a => a.RowKey == post.RowKey))
+            {
+                var tombstone = Entry(post, ChangeEntity.DeleteKind, post.Id);
+                tombstone.Tombstone = true;
+                transaction.Upsert(tombstone);
+            }
+        }
+
+        foreach (var post in arriving)
+        {
+            // A client removes a drafted post by the id it was served under.
+            var served = leaving.FirstOrDefault(l => l.RowKey == post.RowKey && !l.Draft);
+            var entry = post.Draft ? Entry(post, ChangeEntity.DeleteKind, served?.Id ?? post.Id) : Entry(post, ChangeEntity.UpsertKind, post.Id);
+            if (!post.Draft)
+            {
+                entry.SummaryJson = post.SummaryJson;
+                entry.DateTicks = post.DateTicks;
+                entry.Blob = post.Blob;
+                entry.ContentHash = post.ContentHash;
+                entry.ContentBlob = post.ContentBlob;
+            }
+
+            post.ChangeKey = entry.RowKey;
+            transaction.Upsert(entry);
+        }
     }
 
     /// <summary>One shard's rows (a single post's change), or every row in one request when a change spans shards (a group).</summary>

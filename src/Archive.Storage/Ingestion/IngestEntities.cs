@@ -15,8 +15,8 @@ internal static class IngestEntities
 
     public static string? PostIdOf(BlobEntity record) => record.PostKey?[RowKeys.PostPrefix.Length..];
 
-    /// <summary>The summary as stored (the parser has checked that it fits: <see cref="InputLimits.MaxSummaryCharacters"/>).</summary>
-    public static string SummaryJson(Post post) => JsonSerializer.Serialize(PostSummary.From(post), ArchiveJson.Options);
+    /// <summary>The summary as stored, its ingest time in it (the parser has checked that it fits: <see cref="InputLimits.MaxSummaryCharacters"/>).</summary>
+    public static string SummaryJson(Post post, DateTimeOffset ingestedAt) => JsonSerializer.Serialize(PostSummary.From(post, ingestedAt), ArchiveJson.Options);
 
     /// <summary>The blob's record after a good ingest (a copy): what it gave, the post it became, no rejection, no attempt under way.</summary>
     public static BlobEntity Record(BlobEntity? record, string blobName, string postKey, BlobVersion seen)
@@ -41,7 +41,7 @@ internal static class IngestEntities
         }
     }
 
-    public static PostEntity ToEntity(string postKey, Post post, string summaryJson, string contentBlob, DateTimeOffset now) => new()
+    public static PostEntity ToEntity(string postKey, Post post, string contentBlob, DateTimeOffset now) => new()
     {
         RowKey = postKey,
         Id = post.Id,
@@ -49,7 +49,7 @@ internal static class IngestEntities
         ContentHash = post.ContentHash,
         ContentBlob = contentBlob,
         Draft = post.Draft,
-        SummaryJson = summaryJson,
+        SummaryJson = SummaryJson(post, now),
         DateTicks = post.Date?.UtcTicks,
         IngestedAt = now,
     };

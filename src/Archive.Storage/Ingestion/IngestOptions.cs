@@ -15,4 +15,11 @@ public sealed class IngestOptions
     /// <summary>Content blobs no post points to are removed once they are this old (younger ones may be about to be committed).</summary>
     [Range(0, 24 * 60)]
     public int OrphanContentMinutes { get; set; } = 10;
+
+    /// <summary>
+    /// Days the change log keeps a deleted post's tombstone (contract §9); a syncing client that
+    /// waits longer between reads gets 410 and starts over.
+    /// </summary>
+    [Range(1, 3650)]
+    public int TombstoneDays { get; set; } = 30;
 }

@@ -142,7 +142,6 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
 
     private async Task<IngestResult> StoreAsync(string blobName, Post post, BlobEntity? record, BlobVersion seen, CancellationToken cancellationToken)
     {
-        var summaryJson = SummaryJson(post);
         var postKey = RowKeys.Post(PostId.Key(post.Id));
         string? contentBlob = null;
         PostEntity? existing = null;
@@ -188,7 +187,7 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
             {
                 contentBlob ??= await UploadContentAsync(postKey, post, cancellationToken);
                 var now = time.GetUtcNow();
-                var entity = ToEntity(postKey, post, summaryJson, contentBlob, now);
+                var entity = ToEntity(postKey, post, contentBlob, now);
                 entity.ETag = existing?.ETag ?? default;
                 try
                 {

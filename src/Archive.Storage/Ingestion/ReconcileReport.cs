@@ -16,5 +16,8 @@ public sealed record ReconcileReport(
     /// <summary>Content blobs no post pointed to, removed (full reconciles that recompute the totals only).</summary>
     public int OrphanedContentRemoved { get; init; }
 
+    /// <summary>Change log tombstones past <see cref="IngestOptions.TombstoneDays"/>, removed (as <see cref="OrphanedContentRemoved"/>).</summary>
+    public int TombstonesPurged { get; init; }
+
     public bool ChangedAnything => Added + Updated + Removed + TotalsRepaired > 0;
 }

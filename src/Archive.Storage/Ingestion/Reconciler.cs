@@ -13,7 +13,7 @@ namespace Archive.Storage.Ingestion;
 /// whose blob is gone (blob triggers do not fire on delete), retries rejections, and (when asked)
 /// recomputes every total from the posts themselves.
 /// </summary>
-public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngestor bulk, ContentSweeper sweeper, TotalsRecomputer recomputer, IngestMetrics metrics, ILogger<Reconciler> logger)
+public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngestor bulk, ContentSweeper sweeper, TotalsRecomputer recomputer, Changes.ChangeLog changes, ChangeLogBackfill backfill, IngestMetrics metrics, ILogger<Reconciler> logger)
 {
     private const int Parallelism = 8;
 
@@ -92,7 +92,13 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
 
         var repaired = recomputeTotals ? await RecomputeTotalsAsync(cancellationToken) : 0;
         var orphans = recomputeTotals ? await sweeper.SweepAsync(cancellationToken) : 0;
-        return Report(blobs, toIngest.Count, results, repaired) with { OrphanedContentRemoved = orphans };
+        var tombstones = recomputeTotals ? await changes.PurgeAsync(cancellationToken) : 0;
+        if (recomputeTotals)
+        {
+            await backfill.BackfillAsync(cancellationToken);
+        }
+
+        return Report(blobs, toIngest.Count, results, repaired) with { OrphanedContentRemoved = orphans, TombstonesPurged = tombstones };
     }
 
     private void LogIgnored(IEnumerable<string> names)

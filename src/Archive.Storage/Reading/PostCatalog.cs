@@ -12,8 +12,40 @@ public sealed class PostCatalog(IReadOnlyList<IndexedPost> posts)
 {
     private readonly ConcurrentDictionary<(ListSort Sort, string Scope), Entry[]> lists = new();
     private readonly HashSet<string> themes = posts.Select(p => p.Summary.Theme.Slug).ToHashSet(StringComparer.Ordinal);
+    private readonly Dictionary<string, IndexedPost> byKey = posts.ToDictionary(p => p.Key, StringComparer.Ordinal);
 
     public int Count => posts.Count;
+
+    /// <summary>A served post by its row key (<c>p|{lower-case id}</c>); null when there is none (or it is a draft).</summary>
+    public IndexedPost? Find(string postKey) => byKey.GetValueOrDefault(postKey);
+
+    /// <summary>
+    /// This catalog with the change log's entries applied, in their order: an upsert puts the post
+    /// in (or replaces it), a delete (a tombstone or a draft) takes it out. No storage is read.
+    /// </summary>
+    public PostCatalog With(IReadOnlyList<ChangeEntity> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return this;
+        }
+
+        var patched = new Dictionary<string, IndexedPost>(byKey, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (entry.Kind == ChangeEntity.UpsertKind)
+            {
+                var post = ArchiveStore.ToIndexedPost(entry);
+                patched[post.Key] = post;
+            }
+            else
+            {
+                patched.Remove(RowKeys.PostPrefix + entry.RowKey[(entry.RowKey.LastIndexOf('|') + 1)..]);
+            }
+        }
+
+        return new PostCatalog([.. patched.Values]);
+    }
 
     /// <summary>The page that starts strictly after <paramref name="afterKey"/> (a key a cursor carried, or empty).</summary>
     public PostPage Page(PostListQuery query, string afterKey)
@@ -25,13 +57,13 @@ public sealed class PostCatalog(IReadOnlyList<IndexedPost> posts)
         var found = new List<Entry>(query.Limit + 1);
         for (var i = afterKey.Length == 0 ? 0 : FirstAfter(list, afterKey); i < list.Length && found.Count <= query.Limit; i++)
         {
-            if (InDates(list[i].Post, query))
+            if (InDates(list[i].Post, query) && (query.Tag is null || list[i].Post.TagKeys.Contains(query.Tag)))
             {
                 found.Add(list[i]);
             }
         }
 
-        var items = found.Take(query.Limit).Select(e => e.Post.Summary).ToList();
+        var items = found.Take(query.Limit).Select(e => e.Post).ToList();
         var next = found.Count > query.Limit ? PageCursor.Issue(query.Fingerprint, found[query.Limit - 1].Key) : null;
         return new PostPage(items, next);
     }

@@ -1,5 +1,10 @@
 using Archive.Core.Contract;
+using Archive.Storage.Totals;
 
 namespace Archive.Storage.Reading;
 
-public sealed record PostPage(IReadOnlyList<PostSummary> Items, string? NextCursor);
+/// <summary>A page of a list: the posts as served, and as indexed (where their content is).</summary>
+public sealed record PostPage(IReadOnlyList<IndexedPost> Posts, string? NextCursor)
+{
+    public IReadOnlyList<PostSummary> Items => [.. Posts.Select(p => p.Summary)];
+}

@@ -1,60 +1,84 @@
-using System.Text.Json;
 using Archive.Core.Contract;
 using Archive.Core.Parsing;
+using Archive.Storage.Changes;
 using Archive.Storage.Tables;
 using Archive.Storage.Totals;
 using Azure;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Archive.Storage.Reading;
 
 /// <summary>
-/// The read side: pages of a list, one post, totals, rejections. Lists are cut from a catalog of
-/// every served post, loaded once per version of the archive (one request per 1,000 posts) and
-/// shared by every reader of that version.
+/// The read side: pages of a list, one post, totals, rejections. Lists and posts come from a
+/// catalog of every served post held in memory and shared by every reader. It is loaded once
+/// (one request per 1,000 posts) and then follows the change log: when the totals show a new
+/// version, the entries since the catalog's position are read (one request) and applied, so an
+/// upload costs an instance one small read, not a reload (docs/storage.md).
 /// </summary>
-public sealed class PostReader(ArchiveStore store)
+public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposable
 {
+    /// <summary>Past this many entries at once, reading every post again is as cheap and simpler.</summary>
+    public const int MostEntriesFollowed = 1000;
+
+    /// <summary>Characters of post content kept in memory (content blobs never change: they are named by content hash).</summary>
+    private const long ContentCacheCharacters = 16L * 1024 * 1024;
+
+    private readonly MemoryCache contents = new(new MemoryCacheOptions { SizeLimit = ContentCacheCharacters, CompactionPercentage = 0.25 });
     private readonly Lock gate = new();
-    private (string Version, Task<PostCatalog> Load)? catalog;
+    private (Task<Positioned> Update, ChangeToken Target)? catalog;
+
+    // The totals last asked with and the update that serves them: the same snapshot (the read cache hands one out for a second) costs no work.
+    private (TotalsSnapshot Totals, Task<Positioned> Update)? served;
+
+    /// <summary>How the catalog was last brought up to date: counted for tests and benchmarks.</summary>
+    public int CatalogLoads { get; private set; }
+
+    public int CatalogPatches { get; private set; }
 
     public Task<TotalsSnapshot> ReadTotalsAsync(CancellationToken cancellationToken) => store.ReadTotalsAsync(cancellationToken);
 
-    /// <summary>One page of a list as of <paramref name="version"/> (the ETag of the totals just read).</summary>
-    public async Task<PostPage> ListAsync(PostListQuery query, string afterKey, string version, CancellationToken cancellationToken)
+    /// <summary>One page of a list as of <paramref name="totals"/> (the totals just read).</summary>
+    public async Task<PostPage> ListAsync(PostListQuery query, string afterKey, TotalsSnapshot totals, CancellationToken cancellationToken)
     {
-        var posts = await CatalogAsync(version).WaitAsync(cancellationToken);
+        var posts = await CatalogAsync(totals).WaitAsync(cancellationToken);
         return posts.Page(query, afterKey);
     }
 
-    /// <summary>A served post by id (any case); null when there is none, or it is a draft.</summary>
-    public async Task<StoredPost?> FindAsync(string id, CancellationToken cancellationToken)
+    /// <summary>A served post by id (any case), as of <paramref name="totals"/>; null when there is none, or it is a draft.</summary>
+    public async Task<IndexedPost?> FindAsync(string id, TotalsSnapshot totals, CancellationToken cancellationToken) =>
+        PostId.IsValid(id) ? (await CatalogAsync(totals).WaitAsync(cancellationToken)).Find(RowKeys.Post(PostId.Key(id))) : null;
+
+    /// <summary>A post's summary, content and source; null when its content is gone (deleted since the catalog was read).</summary>
+    public async Task<StoredPost?> ReadAsync(IndexedPost post, CancellationToken cancellationToken) =>
+        await ContentAsync(post.ContentBlob, cancellationToken) is { } content
+            ? new StoredPost(post.Summary, content, new PostSource(post.Blob, post.ContentHash, post.Summary.UpdatedAt))
+            : null;
+
+    /// <summary>A post's rendered content by its content blob (one download, then memory); null when the blob is gone.</summary>
+    public async Task<PostContent?> ContentAsync(string contentBlob, CancellationToken cancellationToken)
     {
-        if (!PostId.IsValid(id))
+        if (contents.TryGetValue(contentBlob, out PostContent? cached))
         {
-            return null;
+            return cached;
         }
 
-        var post = await store.FindAsync<PostEntity>(RowKeys.Post(PostId.Key(id)), cancellationToken);
-        if (post is null || post.Draft)
-        {
-            return null;
-        }
-
-        PostContent? content;
+        PostContent content;
         try
         {
-            var download = await store.Content.GetBlobClient(post.ContentBlob).DownloadContentAsync(cancellationToken);
-            content = download.Value.Content.ToObjectFromJson<PostContent>(ArchiveJson.Options);
+            var download = await store.Content.GetBlobClient(contentBlob).DownloadContentAsync(cancellationToken);
+            content = download.Value.Content.ToObjectFromJson<PostContent>(ArchiveJson.Options)!;
         }
         catch (RequestFailedException error) when (error.Status == 404)
         {
-            // Deleted between the two reads: the post is gone.
             return null;
         }
 
-        var summary = JsonSerializer.Deserialize<PostSummary>(post.SummaryJson, ArchiveJson.Options)!;
-        return new StoredPost(summary, content!, new PostSource(post.Blob, post.ContentHash, post.IngestedAt));
+        var size = content.Html.Length + content.Markdown.Length + content.Text.Length + contentBlob.Length;
+        contents.Set(contentBlob, content, new MemoryCacheEntryOptions { Size = size, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return content;
     }
+
+    public void Dispose() => contents.Dispose();
 
     public async Task<IReadOnlyList<RejectionEntity>> RejectionsAsync(CancellationToken cancellationToken)
     {
@@ -67,30 +91,86 @@ public sealed class PostReader(ArchiveStore store)
         return [.. rejections.OrderBy(r => r.Blob, StringComparer.Ordinal)];
     }
 
-    private Task<PostCatalog> CatalogAsync(string version)
+    /// <summary>
+    /// The catalog as of <paramref name="totals"/>: the one in hand when it is at those versions
+    /// (or past them: another reader brought it further), else the one in hand brought forward. One
+    /// update at a time, shared by every caller, and not tied to one caller's cancellation.
+    /// </summary>
+    private async Task<PostCatalog> CatalogAsync(TotalsSnapshot totals)
     {
+        if (served is { } last && ReferenceEquals(last.Totals, totals) && last.Update.IsCompletedSuccessfully)
+        {
+            return last.Update.Result.Catalog;
+        }
+
+        var target = ChangeToken.Of(totals);
+        Task<Positioned> update;
         lock (gate)
         {
-            if (catalog is { } loaded && loaded.Version == version && !loaded.Load.IsFaulted && !loaded.Load.IsCanceled)
+            // The update in hand (done or under way) serves when it reaches at least these versions.
+            if (catalog is { } current && !current.Update.IsFaulted && !current.Update.IsCanceled && !IsBehind(current.Target, target))
             {
-                return loaded.Load;
+                update = current.Update;
+            }
+            else
+            {
+                update = UpdateAsync(catalog?.Update, totals, target);
+                catalog = (update, target);
             }
 
-            // Not tied to one caller's cancellation: every reader of this version shares the load.
-            var load = LoadCatalogAsync();
-            catalog = (version, load);
-            return load;
+            served = (totals, update);
         }
+
+        return (await update).Catalog;
     }
 
-    private async Task<PostCatalog> LoadCatalogAsync()
+    private async Task<Positioned> UpdateAsync(Task<Positioned>? previous, TotalsSnapshot totals, ChangeToken target)
     {
+        Positioned? from = null;
+        try
+        {
+            from = previous is null ? null : await previous;
+        }
+        catch (Exception)
+        {
+            // The update before failed (storage down, say): start from the posts.
+        }
+
+        if (from is not null && !IsBehind(from.At, target))
+        {
+            return from;
+        }
+
+        if (from is not null && await changes.FollowAsync(from.At, totals, MostEntriesFollowed, CancellationToken.None) is { } entries)
+        {
+            CatalogPatches++;
+            return new Positioned(from.Catalog.With(entries), target);
+        }
+
+        // Read from the log's position first: a change committed during the read is applied again by the next update, never lost.
         var posts = new List<IndexedPost>();
         await foreach (var post in store.ReadServedPostsAsync(CancellationToken.None))
         {
             posts.Add(post);
         }
 
-        return new PostCatalog(posts);
+        CatalogLoads++;
+        return new Positioned(new PostCatalog(posts), target);
     }
+
+    /// <summary>Some shard of <paramref name="at"/> is older than in <paramref name="target"/>, or of another generation.</summary>
+    private static bool IsBehind(ChangeToken at, ChangeToken target)
+    {
+        for (var shard = 0; shard < at.Versions.Length; shard++)
+        {
+            if (at.Generations[shard] != target.Generations[shard] || at.Versions[shard] < target.Versions[shard])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed record Positioned(PostCatalog Catalog, ChangeToken At);
 }

@@ -12,4 +12,9 @@ public sealed class PostEntity : ArchiveEntity
     public long? DateTicks { get; set; }
 
     public DateTimeOffset IngestedAt { get; set; }
+
+    /// <summary>The row key of this post's entry in the change log, which the next change of the post replaces.</summary>
+    public string? ChangeKey { get; set; }
+
+    public PostEntity Copy() => (PostEntity)MemberwiseClone();
 }

@@ -16,6 +16,7 @@ public static class RowKeys
     public const string RejectionPrefix = "r|";
     public const string BlobPrefix = "b|";
     public const string PostPrefix = "p|";
+    public const string ChangePrefix = "c|";
 
     /// <summary>A key that no row key of the kind reaches: the exclusive end of a prefix range.</summary>
     public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
@@ -38,6 +39,22 @@ public static class RowKeys
         totalsRowKey.Length > 5 && totalsRowKey[4] == '|' && int.TryParse(totalsRowKey.AsSpan(2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var shard)
             ? shard
             : null;
+
+    /// <summary>
+    /// A change log entry: its shard's sequence first (so entries of all shards interleave roughly in
+    /// time), then the shard, then the post, since one transaction may change several posts of a shard.
+    /// </summary>
+    public static string Change(long seq, int shard, string idKey) => ChangeSeq(seq) + shard.ToString("D2", CultureInfo.InvariantCulture) + "|" + idKey;
+
+    /// <summary>A key after every entry of <paramref name="shard"/> up to <paramref name="seq"/> and before any later one (ids never hold '~').</summary>
+    public static string ChangesThrough(long seq, int shard) => Change(seq, shard, "~");
+
+    /// <summary>A key before every entry from <paramref name="seq"/> on.</summary>
+    public static string ChangeSeq(long seq) => ChangePrefix + seq.ToString("D12", CultureInfo.InvariantCulture) + "|";
+
+    /// <summary>The sequence an entry key (or a position between entries) names.</summary>
+    public static long SeqOfChange(string changeKey) =>
+        changeKey.Length >= ChangePrefix.Length + 12 ? long.Parse(changeKey.AsSpan(ChangePrefix.Length, 12), NumberStyles.None, CultureInfo.InvariantCulture) : 0;
 
     /// <summary>What orders a post in a list (before its id); posts without a date sort last either way.</summary>
     public static string SortValue(ListSort sort, long? dateTicks, int wordCount) => sort switch

@@ -33,6 +33,12 @@ public sealed class TotalsEntity : ArchiveEntity
 
     public DateTimeOffset? LastIngestAt { get; set; }
 
+    /// <summary>
+    /// All-posts rows only: the change log of this shard is complete after this sequence (tombstones
+    /// up to it have been purged); a token from before it is answered 410.
+    /// </summary>
+    public long ChangesFrom { get; set; }
+
     /// <summary>A table string property holds 32K UTF-16 characters; a little is kept back.</summary>
     public const int MaxPropertyCharacters = 32_000;
 

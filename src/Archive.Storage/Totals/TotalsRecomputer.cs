@@ -107,6 +107,7 @@ public sealed class TotalsRecomputer(ArchiveStore store, IngestMetrics metrics, 
             entity.ETag = previous.ETag;
             entity.Version = previous.Version;
             entity.Generation = previous.Generation;
+            entity.ChangesFrom = previous.ChangesFrom;
             entity.LastIngestAt = previous.LastIngestAt;
             IndexWriter.MarkChanged(entity, previous.LastIngestAt ?? time.GetUtcNow());
             actions.Insert(0, t => t.Put(entity));

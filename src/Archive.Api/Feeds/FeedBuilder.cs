@@ -1,0 +1,55 @@
+using Archive.Storage.Reading;
+using Archive.Storage.Tables;
+using Archive.Storage.Totals;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Archive.Api.Feeds;
+
+/// <summary>
+/// The feeds of §9: the 50 served posts with the latest dates (as <c>/api/posts</c> sorts them),
+/// each with its rendered HTML. The list comes from the catalog in memory; each post's content is
+/// one download the first time and memory after (content blobs never change), so a feed costs at
+/// most one request per post new to this instance.
+/// </summary>
+public sealed class FeedBuilder(PostReader reader, IOptions<ApiOptions> options)
+{
+    public const int Items = 50;
+
+    /// <summary>The year in the feed's tag URIs (RFC 4151 dates the authority's naming); fixed so that ids never change.</summary>
+    private const string TagYear = "2026";
+
+    public async Task<FeedModel> BuildAsync(PostListQuery query, TotalsSnapshot snapshot, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var page = await reader.ListAsync(query with { Sort = ListSort.Newest, Limit = Items, Cursor = null }, string.Empty, snapshot, cancellationToken);
+        var contents = await Task.WhenAll(page.Posts.Select(p => reader.ContentAsync(p.ContentBlob, cancellationToken)));
+        var apiBase = new Uri($"{request.Scheme}://{request.Host}/api/");
+        var site = options.Value.SiteUrl is { Length: > 0 } url ? new Uri(url.EndsWith('/') ? url : url + "/") : null;
+        var entries = page.Posts
+            .Zip(contents)
+            .Where(pair => pair.Second is not null)
+            .Select(pair =>
+            {
+                var (post, content) = (pair.First, pair.Second);
+                var summary = snapshot.WithThemeName(post.Summary);
+                return new FeedEntry(
+                    summary.Id,
+                    new Uri(site ?? apiBase, "posts/" + Uri.EscapeDataString(summary.Id)),
+                    summary.Title,
+                    post.DateTicks is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
+                    summary.UpdatedAt,
+                    summary.Description,
+                    content!.Html,
+                    summary.Tags);
+            })
+            .ToList();
+        var updated = entries.Count > 0 ? entries.Max(e => e.Modified) : snapshot.Global.Entity.LastIngestAt ?? DateTimeOffset.UnixEpoch;
+        var self = new Uri($"{request.Scheme}://{request.Host}{request.Path}{request.QueryString}");
+        var idBase = $"tag:{(site ?? apiBase).Host},{TagYear}:";
+        var selection = (query.Theme is { } theme ? "/theme/" + theme : string.Empty) + (query.Tag is { } tag ? "/tag/" + Uri.EscapeDataString(tag) : string.Empty);
+        return new FeedModel(options.Value.FeedTitle, options.Value.FeedAuthor, site ?? new Uri(apiBase, "posts"), self, idBase, updated, entries)
+        {
+            Id = idBase + "feed" + selection,
+        };
+    }
+}

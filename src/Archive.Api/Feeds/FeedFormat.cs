@@ -1,0 +1,7 @@
+namespace Archive.Api.Feeds;
+
+public enum FeedFormat
+{
+    Json,
+    Atom,
+}

@@ -1,0 +1,91 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Archive.Storage.Tables;
+using Archive.Storage.Totals;
+
+namespace Archive.Storage.Changes;
+
+/// <summary>
+/// Where a syncing client is in the change log: per shard, the version it has every change up to
+/// (<see cref="Versions"/>) and the first characters of that shard's generation (a store reset
+/// gives new ones); and, when the last page was cut short, the key of its last entry. Opaque and
+/// signed, so a token that was never issued is refused.
+/// </summary>
+public sealed record ChangeToken(long[] Versions, string[] Generations, string? Cut)
+{
+    private const int GenerationLength = 6;
+
+    // Only has to be unforgeable by accident or by a curious client, not secret (as page cursors).
+    private static readonly byte[] Key = Encoding.UTF8.GetBytes("archive-change-token-v1");
+
+    /// <summary>Before every change: the whole archive as upserts.</summary>
+    public static ChangeToken Beginning { get; } = new(new long[TotalsShards.Count], [.. Enumerable.Repeat(string.Empty, TotalsShards.Count)], null);
+
+    public bool IsBeginning => Cut is null && Versions.All(v => v == 0);
+
+    /// <summary>The last entry of <paramref name="shard"/> a client holding this token has (a key between entries).</summary>
+    public string Position(int shard)
+    {
+        var through = RowKeys.ChangesThrough(Versions[shard], shard);
+        return Cut is not null && string.CompareOrdinal(Cut, through) < 0 ? Cut : through;
+    }
+
+    /// <summary>The position at the end of everything <paramref name="totals"/> count: each shard's version and generation.</summary>
+    public static ChangeToken Of(TotalsSnapshot totals)
+    {
+        var versions = new long[TotalsShards.Count];
+        var generations = new string[TotalsShards.Count];
+        for (var shard = 0; shard < TotalsShards.Count; shard++)
+        {
+            var read = totals.Shards.GetValueOrDefault(shard);
+            versions[shard] = read?.All.Entity.Version ?? 0;
+            generations[shard] = read?.All.Entity.Generation is { Length: > 0 } generation ? generation[..Math.Min(GenerationLength, generation.Length)] : string.Empty;
+        }
+
+        return new ChangeToken(versions, generations, null);
+    }
+
+    /// <summary>Both name the same version of every shard, of the same generation.</summary>
+    public bool SameVersions(ChangeToken other) => Versions.SequenceEqual(other.Versions) && Generations.SequenceEqual(other.Generations);
+
+    public string Issue()
+    {
+        var body = Body();
+        return Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Payload(Versions, Generations, Cut, Sign(body))));
+    }
+
+    public static bool TryRead(string text, out ChangeToken token)
+    {
+        token = Beginning;
+        try
+        {
+            var payload = JsonSerializer.Deserialize<Payload>(Base64Url.DecodeFromChars(text));
+            if (payload?.V is not { Length: TotalsShards.Count } versions || payload.G is not { Length: TotalsShards.Count } generations
+                || versions.Any(v => v < 0) || generations.Any(g => g is null))
+            {
+                return false;
+            }
+
+            var read = new ChangeToken(versions, generations, payload.C);
+            if (payload.S != Sign(read.Body()))
+            {
+                return false;
+            }
+
+            token = read;
+            return true;
+        }
+        catch (Exception error) when (error is FormatException or JsonException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private string Body() => string.Join(',', Versions) + "\n" + string.Join(',', Generations) + "\n" + Cut;
+
+    private static string Sign(string body) => Convert.ToHexStringLower(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes(body)))[..20];
+
+    private sealed record Payload(long[] V, string[] G, string? C, string S);
+}
