@@ -31,6 +31,15 @@ param reconcileSchedule string = '0 */5 * * * *'
 @description('Blob container the posts are uploaded to.')
 param postsContainerName string = 'posts'
 
+@description('The site that shows the posts: feed items link to {siteUrl}posts/{id}. Empty: to the API itself.')
+param siteUrl string = ''
+
+@description('Title of the feeds (/api/feed.json, /api/feed.xml).')
+param feedTitle string = 'Archive'
+
+@description('Author (a name) of the feeds.')
+param feedAuthor string = 'Archive'
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -106,14 +115,16 @@ module functionApp 'app/function-app.bicep' = {
     deploymentContainerName: deploymentContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     corsOrigins: map(split(corsOrigins, ','), origin => trim(origin))
-    appSettings: {
+    appSettings: union({
       Archive__PostsContainer: postsContainerName
       Archive__WordsPerMinute: string(wordsPerMinute)
       Archive__ReconcileSchedule: reconcileSchedule
       Archive__BlobEventsQueue: blobEventsQueueName
+      Archive__FeedTitle: feedTitle
+      Archive__FeedAuthor: feedAuthor
       // Flex Consumption delivers blob events only through Event Grid: the polling trigger stays off here.
       'AzureWebJobs.IngestPostPolling.Disabled': 'true'
-    }
+    }, empty(siteUrl) ? {} : { Archive__SiteUrl: siteUrl })
   }
   dependsOn: [rbac]
 }

@@ -28,6 +28,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Themes)] HttpRequest request, CancellationToken cancellationToken) =>
         Run("ListThemes", request, null, cancellationToken);
 
+    [Function("ListTags")]
+    public Task<IActionResult> ListTags(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Tags)] HttpRequest request, CancellationToken cancellationToken) =>
+        Run("ListTags", request, null, cancellationToken);
+
     [Function("GetTheme")]
     public Task<IActionResult> GetTheme(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Theme)] HttpRequest request, string slug, CancellationToken cancellationToken) =>

@@ -65,7 +65,7 @@ public sealed class ContractTests(AzuriteFixture azurite, ITestOutputHelper outp
         {
             ("ListPosts", "posts?limit=5&sort=oldest"), ("GetPost", "posts/thread_0311?format=text"), ("GetPost", "posts/thread_0311?format=markdown"),
             ("ListThemes", "themes"), ("GetReadingTime", "reading-time"), ("GetHealth", "health"), ("GetOpenApi", "openapi.json"),
-            ("ListChanges", "changes?limit=3"), ("GetJsonFeed", "feed.json"), ("GetAtomFeed", "feed.xml?theme=labor-history"),
+            ("ListChanges", "changes?limit=3"), ("ListTags", "tags"), ("GetJsonFeed", "feed.json"), ("GetAtomFeed", "feed.xml?theme=labor-history"),
         })
         {
             await SendAsync(route, HttpMethod.Get, path);

@@ -52,3 +52,18 @@ export async function rejections(key: string): Promise<string[]> {
   const served: number = health.data?.posts ?? 0;
   return data.items.map((r) => `${r.blob}: ${r.reason} (${served} served)`);
 }
+
+/** A copy kept in sync (§9): apply every page of /changes in order, return the token to go on from next time. */
+export async function sync(copy: Map<string, PostSummary>, since?: string): Promise<string> {
+  let token = since;
+  for (;;) {
+    const { data, error } = await archive.GET("/changes", { params: { query: { since: token, limit: 1000 } } });
+    if (error) fail(error);
+    for (const item of data.items) {
+      if (item.type === "upsert" && item.post) copy.set(item.post.id.toLowerCase(), item.post);
+      else if (item.type === "delete" && item.id) copy.delete(item.id.toLowerCase());
+    }
+    token = data.nextToken;
+    if (!data.hasMore) return token;
+  }
+}

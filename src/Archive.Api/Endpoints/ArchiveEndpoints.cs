@@ -98,6 +98,20 @@ public sealed class ArchiveEndpoints(
         return Json(new ThemeList(items), snapshot);
     }
 
+    /// <summary>§8: every tag key with its most common spelling, most posts first; from the catalog, kept per version.</summary>
+    public async Task<IResult> ListTagsAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        var snapshot = await cache.TotalsAsync(cancellationToken);
+        if (JsonResponse.NotModified(call.Request, snapshot.ETag, publicCache) is { } notModified)
+        {
+            return notModified;
+        }
+
+        var body = await cache.BodyAsync(Key(call), snapshot, async () =>
+            new TagList([.. (await reader.TagsAsync(snapshot, cancellationToken)).Select(t => new TagItem(t.Key, t.Name, t.Posts))]));
+        return Json(body!, snapshot);
+    }
+
     public async Task<IResult> GetThemeAsync(ApiCall call, CancellationToken cancellationToken)
     {
         var query = ListQueryParser.Parse(call.Request.Query, call.RouteValue, out var error, out var after);

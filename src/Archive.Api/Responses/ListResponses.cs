@@ -15,3 +15,7 @@ public sealed record Health(string Status, int Posts, DateTimeOffset? LastIngest
 public sealed record RejectionItem(string Blob, string Reason, DateTimeOffset At);
 
 public sealed record RejectionList(IReadOnlyList<RejectionItem> Items);
+
+public sealed record TagItem(string Slug, string Name, int Posts);
+
+public sealed record TagList(IReadOnlyList<TagItem> Items);

@@ -10,6 +10,7 @@ public static class Routes
     public const string Posts = "posts";
     public const string Post = "posts/{id}";
     public const string Themes = "themes";
+    public const string Tags = "tags";
     public const string Theme = "themes/{slug}";
     public const string ReadingTime = "reading-time";
     public const string Health = "health";

@@ -13,11 +13,19 @@ public sealed class PostCatalog(IReadOnlyList<IndexedPost> posts)
     private readonly ConcurrentDictionary<(ListSort Sort, string Scope), Entry[]> lists = new();
     private readonly HashSet<string> themes = posts.Select(p => p.Summary.Theme.Slug).ToHashSet(StringComparer.Ordinal);
     private readonly Dictionary<string, IndexedPost> byKey = posts.ToDictionary(p => p.Key, StringComparer.Ordinal);
+    private readonly Lazy<Dictionary<string, IndexedPost>> bySlug = new(() => NewestBySlug(posts));
+    private readonly Lazy<IReadOnlyList<TagCount>> tags = new(() => CountTags(posts));
 
     public int Count => posts.Count;
 
     /// <summary>A served post by its row key (<c>p|{lower-case id}</c>); null when there is none (or it is a draft).</summary>
     public IndexedPost? Find(string postKey) => byKey.GetValueOrDefault(postKey);
+
+    /// <summary>The newest served post whose title's slug is <paramref name="slug"/> (any case), §8; null when none is.</summary>
+    public IndexedPost? FindBySlug(string slug) => bySlug.Value.GetValueOrDefault(slug.ToLowerInvariant());
+
+    /// <summary>Every tag key with its most common spelling and its posts, most posts first (ties by key): §8 <c>/api/tags</c>.</summary>
+    public IReadOnlyList<TagCount> Tags => tags.Value;
 
     /// <summary>
     /// This catalog with the change log's entries applied, in their order: an upsert puts the post
@@ -74,6 +82,39 @@ public sealed class PostCatalog(IReadOnlyList<IndexedPost> posts)
             .Where(p => scope == RowKeys.AllScope || p.Summary.Theme.Slug == scope)
             .Select(p => new Entry(RowKeys.SortValue(sort, p.DateTicks, p.Summary.WordCount) + "|" + p.Key[RowKeys.PostPrefix.Length..], p))
             .OrderBy(e => e.Key, StringComparer.Ordinal)];
+
+    /// <summary>Newest as lists sort it: the latest date (posts without one last), then the id.</summary>
+    private static Dictionary<string, IndexedPost> NewestBySlug(IReadOnlyList<IndexedPost> posts) =>
+        posts
+            .GroupBy(p => p.Summary.Slug.ToLowerInvariant(), StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => g.OrderBy(p => RowKeys.SortValue(ListSort.Newest, p.DateTicks, 0), StringComparer.Ordinal).ThenBy(p => p.Key, StringComparer.Ordinal).First(),
+                StringComparer.Ordinal);
+
+    private static List<TagCount> CountTags(IReadOnlyList<IndexedPost> posts)
+    {
+        var counts = new Dictionary<string, (int Posts, Dictionary<string, int> Spellings)>(StringComparer.Ordinal);
+        foreach (var post in posts)
+        {
+            foreach (var tag in post.Summary.Tags.DistinctBy(Core.Text.TagKey.Of))
+            {
+                var key = Core.Text.TagKey.Of(tag);
+                if (key.Length == 0)
+                {
+                    continue;
+                }
+
+                var (count, spellings) = counts.TryGetValue(key, out var found) ? found : (0, new Dictionary<string, int>(StringComparer.Ordinal));
+                spellings[tag] = spellings.GetValueOrDefault(tag) + 1;
+                counts[key] = (count + 1, spellings);
+            }
+        }
+
+        return [.. counts
+            .Select(c => new TagCount(c.Key, c.Value.Spellings.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key, c.Value.Posts))
+            .OrderByDescending(t => t.Posts).ThenBy(t => t.Key, StringComparer.Ordinal)];
+    }
 
     private static int FirstAfter(Entry[] list, string key)
     {

@@ -44,9 +44,24 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
         return posts.Page(query, afterKey);
     }
 
-    /// <summary>A served post by id (any case), as of <paramref name="totals"/>; null when there is none, or it is a draft.</summary>
-    public async Task<IndexedPost?> FindAsync(string id, TotalsSnapshot totals, CancellationToken cancellationToken) =>
-        PostId.IsValid(id) ? (await CatalogAsync(totals).WaitAsync(cancellationToken)).Find(RowKeys.Post(PostId.Key(id))) : null;
+    /// <summary>
+    /// A served post by id, or else by its slug (the newest of those sharing it), any case, as of
+    /// <paramref name="totals"/> (§8); null when there is none, or it is a draft.
+    /// </summary>
+    public async Task<IndexedPost?> FindAsync(string idOrSlug, TotalsSnapshot totals, CancellationToken cancellationToken)
+    {
+        if (!PostId.IsValid(idOrSlug))
+        {
+            return null;
+        }
+
+        var catalog = await CatalogAsync(totals).WaitAsync(cancellationToken);
+        return catalog.Find(RowKeys.Post(PostId.Key(idOrSlug))) ?? catalog.FindBySlug(idOrSlug);
+    }
+
+    /// <summary>Every tag of the served posts, as of <paramref name="totals"/> (§8).</summary>
+    public async Task<IReadOnlyList<TagCount>> TagsAsync(TotalsSnapshot totals, CancellationToken cancellationToken) =>
+        (await CatalogAsync(totals).WaitAsync(cancellationToken)).Tags;
 
     /// <summary>A post's summary, content and source; null when its content is gone (deleted since the catalog was read).</summary>
     public async Task<StoredPost?> ReadAsync(IndexedPost post, CancellationToken cancellationToken) =>
