@@ -93,6 +93,16 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(2, health.GetProperty("posts").GetInt32());
         Assert.Equal(200, (await InvokeAsync(host, r => http.GetOpenApi(r, default), "openapi.json")).Status);
 
+        var changes = JsonDocument.Parse((await InvokeAsync(host, r => http.ListChanges(r, default), "changes")).Body).RootElement;
+        Assert.Equal(2, changes.GetProperty("items").GetArrayLength());
+        Assert.False(changes.GetProperty("hasMore").GetBoolean());
+        var feed = JsonDocument.Parse((await InvokeAsync(host, r => http.GetJsonFeed(r, default), "feed.json")).Body).RootElement;
+        Assert.Equal(["other", "thread_0311"], feed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).Order(StringComparer.Ordinal));
+        var atom = await InvokeAsync(host, r => http.GetAtomFeed(r, default), "feed.xml", "?theme=labor-history");
+        Assert.Equal(200, atom.Status);
+        Assert.Contains("<id>tag:", atom.Body, StringComparison.Ordinal);
+        Assert.Equal(200, (await InvokeAsync(host, r => http.ListTags(r, default), "tags")).Status);
+
         var state = await InvokeAsync(host, r => http.GetBlobState(r, "thread_0311.md", default), "admin/blobs/thread_0311.md");
         Assert.Equal("served", JsonDocument.Parse(state.Body).RootElement.GetProperty("state").GetString());
 
