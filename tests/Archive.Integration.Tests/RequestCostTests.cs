@@ -97,11 +97,12 @@ public sealed class RequestCostTests(AzuriteFixture azurite, ITestOutputHelper o
         // After an upload an instance follows the change log (one request) instead of reading every post again,
         // and a post the upload did not touch keeps its ETag.
         var reader = archive.Services.GetRequiredService<PostReader>();
-        var loads = reader.CatalogLoads;
+        var (loads, patches) = (reader.CatalogLoads, reader.CatalogPatches);
         using var untouched = await archive.Http.GetAsync("posts/r0500");
         await archive.UploadAsync("after.md", Posts.Make("after", "After", "2024-03-01", "t2"));
         Assert.Equal(2, await CountAsync("GET", "posts?limit=20"));
         Assert.Equal(loads, reader.CatalogLoads);
+        Assert.Equal(patches + 1, reader.CatalogPatches);
         Assert.Equal(1, await CountAsync("GET", "posts/r0500", untouched.Headers.ETag!.Tag, HttpStatusCode.NotModified));
         Assert.Equal(2, await CountAsync("GET", "posts/after"));
 

@@ -23,8 +23,6 @@ public sealed record ChangeToken(long[] Versions, string[] Generations, string? 
     /// <summary>Before every change: the whole archive as upserts.</summary>
     public static ChangeToken Beginning { get; } = new(new long[TotalsShards.Count], [.. Enumerable.Repeat(string.Empty, TotalsShards.Count)], null);
 
-    public bool IsBeginning => Cut is null && Versions.All(v => v == 0);
-
     /// <summary>The last entry of <paramref name="shard"/> a client holding this token has (a key between entries).</summary>
     public string Position(int shard)
     {

@@ -28,12 +28,14 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
     private (Task<Positioned> Update, ChangeToken Target)? catalog;
 
     // The totals last asked with and the update that serves them: the same snapshot (the read cache hands one out for a second) costs no work.
-    private (TotalsSnapshot Totals, Task<Positioned> Update)? served;
+    private volatile Served? served;
+    private int catalogLoads;
+    private int catalogPatches;
 
-    /// <summary>How the catalog was last brought up to date: counted for tests and benchmarks.</summary>
-    public int CatalogLoads { get; private set; }
+    /// <summary>How often the catalog was read from the posts, and how often brought forward from the change log.</summary>
+    public int CatalogLoads => catalogLoads;
 
-    public int CatalogPatches { get; private set; }
+    public int CatalogPatches => catalogPatches;
 
     public Task<TotalsSnapshot> ReadTotalsAsync(CancellationToken cancellationToken) => store.ReadTotalsAsync(cancellationToken);
 
@@ -133,7 +135,7 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
                 catalog = (update, target);
             }
 
-            served = (totals, update);
+            served = new Served(totals, update);
         }
 
         return (await update).Catalog;
@@ -158,7 +160,7 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
 
         if (from is not null && await changes.FollowAsync(from.At, totals, MostEntriesFollowed, CancellationToken.None) is { } entries)
         {
-            CatalogPatches++;
+            Interlocked.Increment(ref catalogPatches);
             return new Positioned(from.Catalog.With(entries), target);
         }
 
@@ -169,7 +171,7 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
             posts.Add(post);
         }
 
-        CatalogLoads++;
+        Interlocked.Increment(ref catalogLoads);
         return new Positioned(new PostCatalog(posts), target);
     }
 
@@ -188,4 +190,6 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
     }
 
     private sealed record Positioned(PostCatalog Catalog, ChangeToken At);
+
+    private sealed record Served(TotalsSnapshot Totals, Task<Positioned> Update);
 }
