@@ -100,6 +100,13 @@ public static class Commands
         return 0;
     }
 
+    /// <summary>Deletes one blob of a running local host's container (bench/search.sh: a deletion's freshness).</summary>
+    public static async Task<int> RemoveAsync(string connection, string container, string blob)
+    {
+        await new BlobServiceClient(connection).GetBlobContainerClient(container).DeleteBlobIfExistsAsync(blob);
+        return 0;
+    }
+
     /// <summary>Storage requests the ingestor makes per new post and per unchanged re-upload, counted by the client pipeline.</summary>
     public static async Task<int> RequestsAsync(string connection, string folder, int count)
     {

@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "uploads" => await Commands.UploadsAsync(Arg(1, "UseDevelopmentStorage=true"), Arg(2, "corpus")),
     "ingest" => await Commands.IngestAsync(Arg(1, "UseDevelopmentStorage=true"), Arg(2, "posts"), Arg(3, "corpus"), new Uri(Arg(4, "http://localhost:7071/api/"))),
     "trickle" => await Commands.TrickleAsync(Arg(1, "UseDevelopmentStorage=true"), Arg(2, "posts"), Arg(3, "corpus"), int.Parse(Arg(4, "10"))),
+    "remove" => await Commands.RemoveAsync(Arg(1, "UseDevelopmentStorage=true"), Arg(2, "posts"), Arg(3, "post.md")),
     "storm" => await StormCommand.RunAsync(Arg(1, "UseDevelopmentStorage=true"), Arg(2, "corpus"), [.. Arg(3, "1,16,64").Split(',').Select(int.Parse)]),
     "hostile" => HostileCommand.Run(),
     "hostile-files" => HostileCommand.Write(Arg(1, "hostile")),

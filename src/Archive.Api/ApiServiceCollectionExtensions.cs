@@ -15,6 +15,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<ReadCache>();
         services.AddSingleton<HealthProbe>();
         services.AddSingleton<Feeds.FeedBuilder>();
+        services.AddSingleton<SearchEndpoints>();
         services.AddSingleton<ArchiveEndpoints>();
         services.AddSingleton<ApiDispatcher>();
         services.AddProblemDetails();

@@ -28,6 +28,21 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Themes)] HttpRequest request, CancellationToken cancellationToken) =>
         Run("ListThemes", request, null, cancellationToken);
 
+    [Function("Search")]
+    public Task<IActionResult> Search(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Search)] HttpRequest request, CancellationToken cancellationToken) =>
+        Run("Search", request, null, cancellationToken);
+
+    [Function("GetRelated")]
+    public Task<IActionResult> GetRelated(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Related)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        Run("GetRelated", request, id, cancellationToken);
+
+    [Function("GetThemeSuggestions")]
+    public Task<IActionResult> GetThemeSuggestions(
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = Routes.ThemeSuggestions)] HttpRequest request, CancellationToken cancellationToken) =>
+        Run("GetThemeSuggestions", request, null, cancellationToken);
+
     [Function("ListTags")]
     public Task<IActionResult> ListTags(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Tags)] HttpRequest request, CancellationToken cancellationToken) =>

@@ -167,7 +167,7 @@ public sealed class ContentRoutesTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.Equal(
-            ["/posts", "/posts/{id}", "/themes", "/tags", "/themes/{slug}", "/reading-time", "/health", "/openapi.json", "/changes", "/feed.json", "/feed.xml", "/admin/rejections", "/admin/blobs/{name}", "/admin/reindex"],
+            ["/posts", "/posts/{id}", "/posts/{id}/related", "/search", "/themes", "/tags", "/themes/{slug}", "/reading-time", "/health", "/openapi.json", "/changes", "/feed.json", "/feed.xml", "/admin/rejections", "/admin/blobs/{name}", "/admin/theme-suggestions", "/admin/reindex"],
             paths);
     }
 

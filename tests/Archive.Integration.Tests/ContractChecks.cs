@@ -65,10 +65,17 @@ public static class ContractChecks
         Assert.True(results.IsValid, $"{method} {path} ({status}) does not match its schema: " + string.Join("; ", Errors(results)));
     }
 
-    /// <summary>The path a client calls for <paramref name="route"/> (below <c>/api</c>), its parameters filled: a post id, a theme slug, a blob name.</summary>
+    /// <summary>
+    /// The path a client calls for <paramref name="route"/> (below <c>/api</c>), its parameters filled:
+    /// a post id, a theme slug, a blob name, and a word for a required query parameter (search's <c>q</c>).
+    /// </summary>
     public static string PathOf(ApiRoute route, string id, string slug, string name) =>
         Archive.Api.Routing.Routes.PublicPath(route.Template)
-            .Replace("{id}", id, StringComparison.Ordinal).Replace("{slug}", slug, StringComparison.Ordinal).Replace("{name}", name, StringComparison.Ordinal);
+            .Replace("{id}", id, StringComparison.Ordinal).Replace("{slug}", slug, StringComparison.Ordinal).Replace("{name}", name, StringComparison.Ordinal)
+        + string.Concat(route.Parameters.Where(p => p.Required && p.In == ParameterPlace.Query).Select((p, i) => $"{(i == 0 ? '?' : '&')}{p.Name}=post"));
+
+    /// <summary><paramref name="path"/> with one more query parameter.</summary>
+    public static string With(string path, string parameter) => path + (path.Contains('?', StringComparison.Ordinal) ? '&' : '?') + parameter;
 
     /// <summary>A template as a pattern: a catch-all (<c>{*name}</c>) takes slashes, other parameters one segment.</summary>
     private static string PathPattern(string template) =>

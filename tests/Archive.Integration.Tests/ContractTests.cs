@@ -65,7 +65,7 @@ public sealed class ContractTests(AzuriteFixture azurite, ITestOutputHelper outp
         {
             ("ListPosts", "posts?limit=5&sort=oldest"), ("GetPost", "posts/thread_0311?format=text"), ("GetPost", "posts/thread_0311?format=markdown"),
             ("ListThemes", "themes"), ("GetReadingTime", "reading-time"), ("GetHealth", "health"), ("GetOpenApi", "openapi.json"),
-            ("ListChanges", "changes?limit=3"), ("ListTags", "tags"), ("GetJsonFeed", "feed.json"), ("GetAtomFeed", "feed.xml?theme=labor-history"),
+            ("ListChanges", "changes?limit=3"), ("ListTags", "tags"), ("Search", "search?q=pacts&limit=2"), ("GetRelated", "posts/thread_0311/related"), ("GetJsonFeed", "feed.json"), ("GetAtomFeed", "feed.xml?theme=labor-history"),
         })
         {
             await SendAsync(route, HttpMethod.Get, path);
@@ -77,10 +77,11 @@ public sealed class ContractTests(AzuriteFixture azurite, ITestOutputHelper outp
         await SendAsync("ListRejections", HttpMethod.Get, "admin/rejections", admin);
         await SendAsync("Reindex", HttpMethod.Post, "admin/reindex", admin);
         await SendAsync("GetBlobState", HttpMethod.Get, "admin/blobs/thread_0311.md", admin);
+        await SendAsync("GetThemeSuggestions", HttpMethod.Get, "admin/theme-suggestions", admin);
         foreach (var route in RouteTable.All)
         {
             var path = ContractChecks.PathOf(route, "thread_0311", slug, "thread_0311.md");
-            await SendAsync(route.Name, new HttpMethod(route.Method), path + "?nonsense=1", route.Admin ? admin : null);
+            await SendAsync(route.Name, new HttpMethod(route.Method), ContractChecks.With(path, "nonsense=1"), route.Admin ? admin : null);
             if (route.Admin)
             {
                 await SendAsync(route.Name, new HttpMethod(route.Method), path);
@@ -89,6 +90,7 @@ public sealed class ContractTests(AzuriteFixture azurite, ITestOutputHelper outp
         }
 
         await SendAsync("GetPost", HttpMethod.Get, "posts/nothing-here");
+        await SendAsync("GetRelated", HttpMethod.Get, "posts/nothing-here/related");
         await SendAsync("GetTheme", HttpMethod.Get, "themes/nothing-here");
         await SendAsync("GetReadingTime", HttpMethod.Get, "reading-time?theme=nothing-here");
 

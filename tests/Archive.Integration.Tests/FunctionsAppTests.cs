@@ -102,6 +102,11 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(200, atom.Status);
         Assert.Contains("<id>tag:", atom.Body, StringComparison.Ordinal);
         Assert.Equal(200, (await InvokeAsync(host, r => http.ListTags(r, default), "tags")).Status);
+        var found = JsonDocument.Parse((await InvokeAsync(host, r => http.Search(r, default), "search", "?q=pacts")).Body).RootElement;
+        Assert.Equal("thread_0311", found.GetProperty("items")[0].GetProperty("post").GetProperty("id").GetString());
+        Assert.Equal(200, (await InvokeAsync(host, r => http.GetRelated(r, "thread_0311", default), "posts/thread_0311/related")).Status);
+        var suggestions = JsonDocument.Parse((await InvokeAsync(host, r => http.GetThemeSuggestions(r, default), "admin/theme-suggestions")).Body).RootElement;
+        Assert.Equal("thread_0311", suggestions.GetProperty("items")[0].GetProperty("post").GetProperty("id").GetString());
 
         var state = await InvokeAsync(host, r => http.GetBlobState(r, "thread_0311.md", default), "admin/blobs/thread_0311.md");
         Assert.Equal("served", JsonDocument.Parse(state.Body).RootElement.GetProperty("state").GetString());

@@ -14,11 +14,7 @@ public static partial class ListQueryParser
     {
         afterKey = string.Empty;
         var invalid = new InvalidValue();
-        var theme = themeFromRoute ?? OneValue(query, "theme", invalid);
-        if (theme is not null && !SlugShape().IsMatch(theme))
-        {
-            invalid.Set($"theme '{theme}' is not a theme slug (lower-case letters, digits and '-')");
-        }
+        var theme = themeFromRoute is null ? Theme(query, invalid) : CheckedTheme(themeFromRoute, invalid);
 
         var sort = OneValue(query, "sort", invalid) switch
         {
@@ -86,8 +82,21 @@ public static partial class ListQueryParser
         return values[0];
     }
 
+    /// <summary><c>?theme=</c>, a theme slug.</summary>
+    public static string? Theme(IQueryCollection query, InvalidValue invalid) => CheckedTheme(OneValue(query, "theme", invalid), invalid);
+
+    private static string? CheckedTheme(string? theme, InvalidValue invalid)
+    {
+        if (theme is not null && !SlugShape().IsMatch(theme))
+        {
+            invalid.Set($"theme '{theme}' is not a theme slug (lower-case letters, digits and '-')");
+        }
+
+        return theme;
+    }
+
     /// <summary>The key of <c>?tag=</c> (the tag as written, or its key already): §8.</summary>
-    private static string? Tag(IQueryCollection query, InvalidValue invalid)
+    public static string? Tag(IQueryCollection query, InvalidValue invalid)
     {
         var text = OneValue(query, "tag", invalid);
         if (text is null)

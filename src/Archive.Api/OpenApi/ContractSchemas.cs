@@ -36,7 +36,7 @@ public static class ContractSchemas
     public static IReadOnlyList<Type> Components { get; } =
     [
         .. RouteTable.All.Select(r => r.Body).Where(t => t != typeof(JsonObject) && t != typeof(string)).Distinct(),
-        typeof(PostSummary), typeof(ThemeRef), typeof(ThemeItem), typeof(RejectionItem), typeof(IngestResult), typeof(ChangeItem), typeof(ProblemBody),
+        typeof(PostSummary), typeof(ThemeRef), typeof(ThemeItem), typeof(RejectionItem), typeof(IngestResult), typeof(ChangeItem), typeof(SearchItem), typeof(RelatedItem), typeof(ThemeSuggestion), typeof(SuggestedTheme), typeof(TagItem), typeof(ProblemBody),
     ];
 
     public static string Name(Type type) => type == typeof(ProblemBody) ? "Problem" : type.Name;

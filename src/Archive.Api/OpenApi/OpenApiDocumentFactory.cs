@@ -155,7 +155,7 @@ public static class OpenApiDocumentFactory
         {
             Name = parameter.Name,
             In = parameter.In == ParameterPlace.Path ? ParameterLocation.Path : ParameterLocation.Query,
-            Required = parameter.In == ParameterPlace.Path,
+            Required = parameter.In == ParameterPlace.Path || parameter.Required,
             Description = parameter.Description,
             Schema = Schema(schema, document),
         };

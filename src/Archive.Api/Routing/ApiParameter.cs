@@ -10,6 +10,9 @@ public enum ParameterPlace
 public sealed record ApiParameter(string Name, ParameterPlace In, string Type, string Description, IReadOnlyList<string>? Values = null)
 {
     public int? Minimum { get; init; }
+
+    /// <summary>A query parameter the route cannot answer without (path parameters always are).</summary>
+    public bool Required { get; init; }
     public int? Maximum { get; init; }
 
     /// <summary>A JSON Schema format (<c>date</c>).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Archive.Api.Endpoints;
 using Archive.Api.Feeds;
 using Archive.Api.Responses;
 using Archive.Storage.Changes;
@@ -40,6 +41,16 @@ public static class RouteTable
             (e, call, ct) => e.GetPostAsync(call, ct), typeof(PostDetail), [NotFound, Unavailable]),
         new("ListThemes", "GET", Routes.Themes, false, "Themes, most posts first", [],
             (e, call, ct) => e.ListThemesAsync(call, ct), typeof(ThemeList), [Unavailable]),
+        new("Search", "GET", Routes.Search, false, "Full-text search over title, description, tags and text, best first, with highlighted snippets",
+            [new("q", ParameterPlace.Query, "string", "Words to find (all of them); \"a phrase\"; -word to exclude. 1 to 200 characters") { Required = true },
+             Theme, Tag,
+             new("year", ParameterPlace.Query, "integer", "Only posts dated in this year") { Minimum = 1, Maximum = 9999 },
+             new("limit", ParameterPlace.Query, "integer", $"Results per page, 1 to {SearchEndpoints.MaxLimit} (default {SearchEndpoints.DefaultLimit})") { Minimum = 1, Maximum = SearchEndpoints.MaxLimit },
+             new("cursor", ParameterPlace.Query, "string", "Opaque cursor from the previous page's nextCursor")],
+            (e, call, ct) => e.Search.SearchAsync(call, ct), typeof(SearchResult), [Unavailable]),
+        new("GetRelated", "GET", Routes.Related, false, "Up to 5 other posts most like this one in their text and tags, best first",
+            [new("id", ParameterPlace.Path, "string", "Post id or slug (any case)")],
+            (e, call, ct) => e.Search.RelatedAsync(call, ct), typeof(RelatedList), [NotFound, Unavailable]),
         new("ListTags", "GET", Routes.Tags, false, "Tags by key, with their most common spelling, most posts first", [],
             (e, call, ct) => e.ListTagsAsync(call, ct), typeof(TagList), [Unavailable]),
         new("GetTheme", "GET", Routes.Theme, false, "One theme and the first page of its posts",
@@ -64,6 +75,8 @@ public static class RouteTable
         new("GetBlobState", "GET", Routes.BlobState, true, "What became of a blob's current version: pending, served, draft, rejected, ignored or absent",
             [new("name", ParameterPlace.Path, "string", "Blob name in the posts container; may hold '/' (sub/a.md)")],
             (e, call, ct) => e.GetBlobStateAsync(call, ct), typeof(BlobState), [Unauthorized, Forbidden, Unavailable]),
+        new("GetThemeSuggestions", "GET", Routes.ThemeSuggestions, true, "For each uncategorized post, up to 3 themes whose posts its text is most like",
+            [], (e, call, ct) => e.Search.ThemeSuggestionsAsync(call, ct), typeof(ThemeSuggestionList), [Unauthorized, Forbidden, Unavailable]),
         new("Reindex", "POST", Routes.Reindex, true, "Reconcile the container with the index now", [],
             (e, call, ct) => e.ReindexAsync(call, ct), typeof(ReconcileReport), [Unauthorized, Forbidden, Unavailable]),
     ];

@@ -11,6 +11,8 @@ public static class Routes
     public const string Post = "posts/{id}";
     public const string Themes = "themes";
     public const string Tags = "tags";
+    public const string Search = "search";
+    public const string Related = "posts/{id}/related";
     public const string Theme = "themes/{slug}";
     public const string ReadingTime = "reading-time";
     public const string Health = "health";
@@ -21,6 +23,7 @@ public static class Routes
     public const string AdminSegment = "{area:regex(^admin$)}";
     public const string Rejections = AdminSegment + "/rejections";
     public const string Reindex = AdminSegment + "/reindex";
+    public const string ThemeSuggestions = AdminSegment + "/theme-suggestions";
 
     /// <summary>A catch-all: blob names hold slashes (<c>my-posts/sub/a.md</c>).</summary>
     public const string BlobState = AdminSegment + "/blobs/{*name}";

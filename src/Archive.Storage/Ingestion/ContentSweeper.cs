@@ -25,7 +25,8 @@ public sealed class ContentSweeper(ArchiveStore store, TimeProvider time, IOptio
         var removed = 0;
         await foreach (var blob in store.Content.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            if (!referenced.Contains(blob.Name) && blob.Properties.LastModified is { } modified && modified <= oldest)
+            // Names starting with '~' are no post's (ids never hold it): the search snapshot.
+            if (!referenced.Contains(blob.Name) && !blob.Name.StartsWith('~') && blob.Properties.LastModified is { } modified && modified <= oldest)
             {
                 await store.Content.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
                 removed++;

@@ -18,6 +18,9 @@ public sealed class PostCatalog(IReadOnlyList<IndexedPost> posts)
 
     public int Count => posts.Count;
 
+    /// <summary>Every served post, in no order.</summary>
+    public IEnumerable<IndexedPost> Posts => byKey.Values;
+
     /// <summary>A served post by its row key (<c>p|{lower-case id}</c>); null when there is none (or it is a draft).</summary>
     public IndexedPost? Find(string postKey) => byKey.GetValueOrDefault(postKey);
 

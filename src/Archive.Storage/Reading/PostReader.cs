@@ -42,7 +42,7 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
     /// <summary>One page of a list as of <paramref name="totals"/> (the totals just read).</summary>
     public async Task<PostPage> ListAsync(PostListQuery query, string afterKey, TotalsSnapshot totals, CancellationToken cancellationToken)
     {
-        var posts = await CatalogAsync(totals).WaitAsync(cancellationToken);
+        var posts = await CatalogAsync(totals, cancellationToken);
         return posts.Page(query, afterKey);
     }
 
@@ -57,13 +57,13 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
             return null;
         }
 
-        var catalog = await CatalogAsync(totals).WaitAsync(cancellationToken);
+        var catalog = await CatalogAsync(totals, cancellationToken);
         return catalog.Find(RowKeys.Post(PostId.Key(idOrSlug))) ?? catalog.FindBySlug(idOrSlug);
     }
 
     /// <summary>Every tag of the served posts, as of <paramref name="totals"/> (§8).</summary>
     public async Task<IReadOnlyList<TagCount>> TagsAsync(TotalsSnapshot totals, CancellationToken cancellationToken) =>
-        (await CatalogAsync(totals).WaitAsync(cancellationToken)).Tags;
+        (await CatalogAsync(totals, cancellationToken)).Tags;
 
     /// <summary>A post's summary, content and source; null when its content is gone (deleted since the catalog was read).</summary>
     public async Task<StoredPost?> ReadAsync(IndexedPost post, CancellationToken cancellationToken) =>
@@ -71,8 +71,29 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
             ? new StoredPost(post.Summary, content, new PostSource(post.Blob, post.ContentHash, post.Summary.UpdatedAt))
             : null;
 
+    /// <summary>Every served post as of <paramref name="totals"/>, in memory (what the search index follows).</summary>
+    public Task<PostCatalog> CatalogAsync(TotalsSnapshot totals, CancellationToken cancellationToken) => SharedCatalogAsync(totals).WaitAsync(cancellationToken);
+
     /// <summary>A post's rendered content by its content blob (one download, then memory); null when the blob is gone.</summary>
     public async Task<PostContent?> ContentAsync(string contentBlob, CancellationToken cancellationToken)
+    {
+        if (contents.TryGetValue(contentBlob, out PostContent? cached))
+        {
+            return cached;
+        }
+
+        if (await DownloadContentAsync(contentBlob, cancellationToken) is not { } content)
+        {
+            return null;
+        }
+
+        var size = content.Html.Length + content.Markdown.Length + content.Text.Length + contentBlob.Length;
+        contents.Set(contentBlob, content, new MemoryCacheEntryOptions { Size = size, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return content;
+    }
+
+    /// <summary>A post's content read for a one-off use (the search index keeps what it needs itself), not kept here.</summary>
+    public async Task<PostContent?> DownloadContentAsync(string contentBlob, CancellationToken cancellationToken)
     {
         if (contents.TryGetValue(contentBlob, out PostContent? cached))
         {
@@ -90,8 +111,6 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
             return null;
         }
 
-        var size = content.Html.Length + content.Markdown.Length + content.Text.Length + contentBlob.Length;
-        contents.Set(contentBlob, content, new MemoryCacheEntryOptions { Size = size, SlidingExpiration = TimeSpan.FromMinutes(10) });
         return content;
     }
 
@@ -113,7 +132,7 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
     /// (or past them: another reader brought it further), else the one in hand brought forward. One
     /// update at a time, shared by every caller, and not tied to one caller's cancellation.
     /// </summary>
-    private async Task<PostCatalog> CatalogAsync(TotalsSnapshot totals)
+    private async Task<PostCatalog> SharedCatalogAsync(TotalsSnapshot totals)
     {
         if (served is { } last && ReferenceEquals(last.Totals, totals) && last.Update.IsCompletedSuccessfully)
         {

@@ -1,0 +1,151 @@
+using System.Globalization;
+using Archive.Api.Http;
+using Archive.Api.Responses;
+using Archive.Storage.Reading;
+using Archive.Storage.Search;
+using Archive.Storage.Totals;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Archive.Api.Endpoints;
+
+/// <summary>The handlers of §8's search routes: full-text search, related posts, theme suggestions. The index is in memory (<see cref="SearchIndex"/>).</summary>
+public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCache cache, IOptions<ApiOptions> options)
+{
+    public const int DefaultLimit = 10;
+    public const int MaxLimit = 50;
+    public const int RelatedCount = 5;
+    public const int SuggestedThemes = 3;
+
+    private readonly string publicCache = JsonResponse.PublicCache(options.Value.CacheMaxAgeSeconds);
+
+    public async Task<IResult> SearchAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        var parameters = call.Request.Query;
+        var invalid = new InvalidValue();
+        var q = ListQueryParser.OneValue(parameters, "q", invalid);
+        SearchQuery? query = null;
+        if (q is null)
+        {
+            invalid.Set("q is required: the words to find");
+        }
+        else if (SearchQuery.Parse(q, out var queryError) is { } parsed)
+        {
+            query = parsed;
+        }
+        else
+        {
+            invalid.Set(queryError!);
+        }
+
+        var theme = ListQueryParser.Theme(parameters, invalid);
+        var tag = ListQueryParser.Tag(parameters, invalid);
+        var limit = DefaultLimit;
+        if (ListQueryParser.OneValue(parameters, "limit", invalid) is { } limitText
+            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+        {
+            invalid.Set($"limit '{limitText}' is not a whole number from 1 to {MaxLimit}");
+        }
+
+        int? year = null;
+        if (ListQueryParser.OneValue(parameters, "year", invalid) is { } yearText)
+        {
+            year = int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1 and <= 9999 ? y : invalid.Set<int>($"year '{yearText}' is not a year");
+        }
+
+        var fingerprint = $"search|{q}|{theme}|{tag}|{year}";
+        var after = (Score: float.PositiveInfinity, Key: string.Empty);
+        if (ListQueryParser.OneValue(parameters, "cursor", invalid) is { } cursor)
+        {
+            if (PageCursor.TryRead(cursor, fingerprint, out var last) && ReadPosition(last) is { } position)
+            {
+                after = position;
+            }
+            else
+            {
+                invalid.Set("cursor was not issued for this query; start again without it");
+            }
+        }
+
+        if (invalid.Message is { } error)
+        {
+            return ApiProblem.BadRequest(error);
+        }
+
+        var snapshot = await cache.TotalsAsync(cancellationToken);
+        if (JsonResponse.NotModified(call.Request, snapshot.ETag, publicCache) is { } notModified)
+        {
+            return notModified;
+        }
+
+        var body = await cache.BodyAsync(Key(call), snapshot, async () =>
+        {
+            var view = await index.ViewAsync(snapshot, cancellationToken);
+            var hits = view.Search(query!, theme, tag, year);
+            var page = hits.Where(h => IsAfter(h, after)).Take(limit + 1).ToList();
+            var items = page.Take(limit)
+                .Select(h => new SearchItem(
+                    snapshot.WithThemeName(h.Post.Summary),
+                    Math.Round(h.Score, 4),
+                    (view.TextOf(h.Post.Key) is { } text ? Snippet.Of(text, query!.Terms) : null) ?? Snippet.Marked(h.Post.Summary.Description, query!.Terms)))
+                .ToList();
+            var next = page.Count > limit ? PageCursor.Issue(fingerprint, Position(page[limit - 1])) : null;
+            return new SearchResult(q!, hits.Count, items, next);
+        });
+        return new JsonResponse(body!, snapshot.ETag, publicCache);
+    }
+
+    public async Task<IResult> RelatedAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        var snapshot = await cache.TotalsAsync(cancellationToken);
+        var id = call.RouteValue ?? string.Empty;
+        if (await reader.FindAsync(id, snapshot, cancellationToken) is not { } post)
+        {
+            return ApiProblem.NotFound($"There is no post '{id}'.");
+        }
+
+        if (JsonResponse.NotModified(call.Request, snapshot.ETag, publicCache) is { } notModified)
+        {
+            return notModified;
+        }
+
+        var body = await cache.BodyAsync(Key(call), snapshot, async () =>
+        {
+            var view = await index.ViewAsync(snapshot, cancellationToken);
+            return new RelatedList([.. view.Related(post, RelatedCount).Select(h => new RelatedItem(snapshot.WithThemeName(h.Post.Summary), Math.Round(h.Score, 4)))]);
+        });
+        return new JsonResponse(body!, snapshot.ETag, publicCache);
+    }
+
+    /// <summary>For each uncategorized post, the themes of the posts most like it, each scored by the sum of its posts' scores among the 20 most alike.</summary>
+    public async Task<IResult> ThemeSuggestionsAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        var snapshot = await cache.TotalsAsync(cancellationToken);
+        var view = await index.ViewAsync(snapshot, cancellationToken);
+        var uncategorized = new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term("theme", SearchIndex.UncategorizedTheme));
+        var items = view.Catalog.Posts
+            .Where(p => p.Summary.Theme.Slug == SearchIndex.UncategorizedTheme)
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(post => new ThemeSuggestion(
+                snapshot.WithThemeName(post.Summary),
+                [.. view.Related(post, 20, except: uncategorized)
+                    .GroupBy(h => h.Post.Summary.Theme.Slug, StringComparer.Ordinal)
+                    .Select(g => new SuggestedTheme(g.Key, snapshot.Theme(g.Key, g.First().Post.Summary.Theme.Name).Name, Math.Round(g.Sum(h => h.Score), 4)))
+                    .OrderByDescending(t => t.Score).ThenBy(t => t.Slug, StringComparer.Ordinal)
+                    .Take(SuggestedThemes)]))
+            .ToList();
+        return JsonResponse.HashedBody(call.Request, new ThemeSuggestionList(items), JsonResponse.NoStore);
+    }
+
+    private static string Key(ApiCall call) => "|" + call.Request.Path + "?" + QueryParameters.Normalized(call.Request.Query);
+
+    private static bool IsAfter(SearchIndex.Hit hit, (float Score, string Key) after) =>
+        hit.Score < after.Score || (hit.Score == after.Score && string.CompareOrdinal(hit.SortKey, after.Key) > 0);
+
+    private static string Position(SearchIndex.Hit hit) => BitConverter.SingleToInt32Bits(hit.Score).ToString("x8", CultureInfo.InvariantCulture) + "|" + hit.SortKey;
+
+    private static (float Score, string Key)? ReadPosition(string position) =>
+        position.Length > 9 && int.TryParse(position.AsSpan(0, 8), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var bits)
+            ? (BitConverter.Int32BitsToSingle(bits), position[9..])
+            : null;
+}

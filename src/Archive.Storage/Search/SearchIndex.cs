@@ -1,0 +1,298 @@
+using Archive.Storage.Reading;
+using Archive.Storage.Totals;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Mlt;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Microsoft.Extensions.Logging;
+
+namespace Archive.Storage.Search;
+
+/// <summary>
+/// Full-text search, related posts and theme suggestions (contract §8) over an index each
+/// instance keeps in memory (Lucene, BM25). It follows the catalog: when a request brings a newer
+/// catalog (which follows the change log), the posts that changed are read (their content blob,
+/// once) and re-indexed, the ones gone are dropped. docs/search.md has the design and its costs.
+/// </summary>
+public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILogger<SearchIndex> logger) : IDisposable
+{
+    public const string UncategorizedTheme = "uncategorized";
+
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private const int Parallelism = 16;
+
+    /// <summary>An update that had to read this many posts' content saves the texts for the next cold instance.</summary>
+    private const int SnapshotAfterReads = 100;
+    private static readonly (string Field, float Boost)[] Fields = [("title", 3f), ("tags", 1.5f), ("description", 1.2f), ("text", 1f)];
+    private static readonly FieldType Analyzed = TextField.TYPE_NOT_STORED;
+
+    private readonly SearchAnalyzer analyzer = new();
+    private readonly RAMDirectory directory = new();
+    private readonly SemaphoreSlim updating = new(1, 1);
+    private readonly Dictionary<string, Indexed> indexed = new(StringComparer.Ordinal);
+    private IndexWriter? writer;
+    private volatile View? view;
+
+    /// <summary>The index as of <paramref name="totals"/> (brought up to date first when the catalog moved).</summary>
+    public async Task<View> ViewAsync(TotalsSnapshot totals, CancellationToken cancellationToken)
+    {
+        var catalog = await reader.CatalogAsync(totals, cancellationToken);
+        if (view is { } current && ReferenceEquals(current.Catalog, catalog))
+        {
+            return current;
+        }
+
+        await updating.WaitAsync(cancellationToken);
+        try
+        {
+            if (view is { } done && ReferenceEquals(done.Catalog, catalog))
+            {
+                return done;
+            }
+
+            var previous = view;
+            view = await UpdateAsync(catalog, cancellationToken);
+            previous?.Retire();
+            return view;
+        }
+        finally
+        {
+            updating.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        writer?.Dispose();
+        directory.Dispose();
+        analyzer.Dispose();
+        updating.Dispose();
+    }
+
+    private async Task<View> UpdateAsync(PostCatalog catalog, CancellationToken cancellationToken)
+    {
+        writer ??= new IndexWriter(directory, new IndexWriterConfig(Version, analyzer) { Similarity = new BM25Similarity() });
+        var changed = catalog.Posts.Where(p => !indexed.TryGetValue(p.Key, out var known) || known.Version != p.VersionTag).ToList();
+        var gone = indexed.Keys.Where(key => catalog.Find(key) is null).ToList();
+        foreach (var key in gone)
+        {
+            writer.DeleteDocuments(new Term("key", key));
+            indexed.Remove(key);
+        }
+
+        var texts = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var saved = writer.MaxDoc == 0 ? await snapshot.ReadAsync(cancellationToken) : [];
+        var toRead = new List<IndexedPost>();
+        foreach (var post in changed)
+        {
+            if (saved.TryGetValue(post.Key, out var kept) && kept.Version == post.VersionTag)
+            {
+                texts[post.Key] = kept.Text;
+            }
+            else
+            {
+                toRead.Add(post);
+            }
+        }
+
+        await Parallel.ForEachAsync(toRead, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (post, ct) =>
+        {
+            if (await reader.DownloadContentAsync(post.ContentBlob, ct) is { } content)
+            {
+                texts[post.Key] = content.Text;
+            }
+        });
+
+        foreach (var post in changed)
+        {
+            if (texts.TryGetValue(post.Key, out var text))
+            {
+                writer.UpdateDocument(new Term("key", post.Key), Document(post, text));
+                indexed[post.Key] = new Indexed(post.VersionTag, text);
+            }
+        }
+
+        var opened = DirectoryReader.Open(writer, applyAllDeletes: true);
+        if (changed.Count + gone.Count > 0)
+        {
+            logger.LogDebug("Search index: {Changed} posts indexed ({Read} read), {Gone} dropped; {Count} in all", changed.Count, toRead.Count, gone.Count, indexed.Count);
+        }
+
+        if (toRead.Count >= SnapshotAfterReads)
+        {
+            var all = new Dictionary<string, Indexed>(indexed, StringComparer.Ordinal);
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await snapshot.WriteAsync(all, CancellationToken.None);
+                }
+                catch (Exception error)
+                {
+                    logger.LogWarning(error, "The search snapshot could not be written; cold instances read every post's content");
+                }
+            }, CancellationToken.None);
+        }
+
+        return new View(catalog, opened, new Dictionary<string, Indexed>(indexed, StringComparer.Ordinal));
+    }
+
+    private static Document Document(IndexedPost post, string text)
+    {
+        var summary = post.Summary;
+        var document = new Document
+        {
+            new StringField("key", post.Key, Field.Store.YES),
+            new StringField("theme", summary.Theme.Slug, Field.Store.YES),
+            new Field("title", summary.Title, Analyzed),
+            new Field("description", summary.Description, Analyzed),
+            new Field("text", text, Analyzed),
+        };
+        foreach (var tag in post.TagKeys)
+        {
+            document.Add(new StringField("tag", tag, Field.Store.NO));
+        }
+
+        foreach (var tag in summary.Tags)
+        {
+            document.Add(new Field("tags", tag, Analyzed));
+        }
+
+        if (summary.Date is { Length: >= 4 } date)
+        {
+            document.Add(new StringField("year", date[..4], Field.Store.NO));
+        }
+
+        return document;
+    }
+
+    /// <summary>What one post gave the index: its version (to tell a change) and its counted text (snippets come from it).</summary>
+    public sealed record Indexed(string Version, string Text);
+
+    /// <summary>The index as of one catalog: searches, related posts and suggestions read it without storage.</summary>
+    public sealed class View(PostCatalog catalog, DirectoryReader index, IReadOnlyDictionary<string, Indexed> posts)
+    {
+        private static readonly SearchAnalyzer Analysis = new();
+        private readonly IndexSearcher searcher = new(index) { Similarity = new BM25Similarity() };
+        private readonly Lazy<string[]> keys = new(() =>
+            [.. Enumerable.Range(0, index.MaxDoc).Select(doc => index.Document(doc)?.Get("key", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)]);
+
+        public PostCatalog Catalog { get; } = catalog;
+
+        /// <summary>Every post matching <paramref name="query"/> and the filters, best first (score, then newest, then id).</summary>
+        public List<Hit> Search(SearchQuery query, string? theme, string? tag, int? year)
+        {
+            var all = new BooleanQuery();
+            foreach (var group in query.Required)
+            {
+                all.Add(AnyField(group), Occur.MUST);
+            }
+
+            foreach (var group in query.Excluded)
+            {
+                all.Add(AnyField(group), Occur.MUST_NOT);
+            }
+
+            AddFilter(all, "theme", theme);
+            AddFilter(all, "tag", tag);
+            AddFilter(all, "year", year?.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
+            return Ranked(searcher.Search(all, Math.Max(1, index.MaxDoc)).ScoreDocs);
+        }
+
+        /// <summary>Up to <paramref name="count"/> other posts most like <paramref name="post"/> in their text, title and tags (Lucene's MoreLikeThis).</summary>
+        public List<Hit> Related(IndexedPost post, int count, Query? except = null)
+        {
+            if (DocOf(post.Key) is null)
+            {
+                return [];
+            }
+
+            // The post's own words (no term vectors are kept: the text is in memory already).
+            var like = new MoreLikeThis(index) { FieldNames = ["text"], Analyzer = Analysis, MinTermFreq = 1, MinDocFreq = 2, MaxQueryTerms = 30 };
+            var words = $"{post.Summary.Title}\n{string.Join('\n', post.Summary.Tags)}\n{TextOf(post.Key)}";
+            var query = new BooleanQuery { { like.Like(new StringReader(words), "text"), Occur.MUST }, { new TermQuery(new Term("key", post.Key)), Occur.MUST_NOT } };
+            if (except is not null)
+            {
+                query.Add(except, Occur.MUST_NOT);
+            }
+
+            return Ranked(searcher.Search(query, count).ScoreDocs);
+        }
+
+        public string? TextOf(string key) => posts.TryGetValue(key, out var post) ? post.Text : null;
+
+        /// <summary>
+        /// Closes this view's reader once searches that began on it are surely done, so the writer can
+        /// drop segments merged away since (an open near-real-time reader keeps them).
+        /// </summary>
+        public void Retire() => _ = Task.Delay(TimeSpan.FromSeconds(30)).ContinueWith(_ => index.Dispose(), TaskScheduler.Default);
+
+        private int? DocOf(string key)
+        {
+            var top = searcher.Search(new TermQuery(new Term("key", key)), 1);
+            return top.TotalHits > 0 ? top.ScoreDocs[0].Doc : null;
+        }
+
+        private List<Hit> Ranked(ScoreDoc[] found) =>
+            [.. found
+                .Select(d => (Key: keys.Value[d.Doc], d.Score))
+                .Select(h => (h.Key, h.Score, Post: Catalog.Find(h.Key)))
+                .Where(h => h.Post is not null)
+                .Select(h => new Hit(h.Post!, h.Score))
+                .OrderBy(h => h, Hit.BestFirst)];
+
+        private static BooleanQuery AnyField(string[] group)
+        {
+            var any = new BooleanQuery();
+            foreach (var (field, boost) in Fields)
+            {
+                Query one;
+                if (group.Length == 1)
+                {
+                    one = new TermQuery(new Term(field, group[0]));
+                }
+                else
+                {
+                    var phrase = new PhraseQuery();
+                    foreach (var term in group)
+                    {
+                        phrase.Add(new Term(field, term));
+                    }
+
+                    one = phrase;
+                }
+
+                one.Boost = boost;
+                any.Add(one, Occur.SHOULD);
+            }
+
+            return any;
+        }
+
+        private static void AddFilter(BooleanQuery query, string field, string? value)
+        {
+            if (value is not null)
+            {
+                // A filter narrows; it does not score.
+                query.Add(new ConstantScoreQuery(new TermQuery(new Term(field, value))) { Boost = 0f }, Occur.MUST);
+            }
+        }
+    }
+
+    /// <summary>One post found, with its score.</summary>
+    public sealed record Hit(IndexedPost Post, float Score)
+    {
+        /// <summary>Best first; ties newest first (as lists sort: posts without a date last), then by id.</summary>
+        public static readonly Comparer<Hit> BestFirst = Comparer<Hit>.Create((a, b) =>
+        {
+            var byScore = b.Score.CompareTo(a.Score);
+            return byScore != 0 ? byScore : string.CompareOrdinal(a.SortKey, b.SortKey);
+        });
+
+        /// <summary>The newest-first list key: what orders ties, and with the score what a cursor carries (made once: sorting compares it often).</summary>
+        public string SortKey { get; } = Tables.RowKeys.SortValue(Tables.ListSort.Newest, Post.DateTicks, 0) + "|" + Post.Key;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text;
+
+namespace Archive.Storage.Search;
+
+/// <summary>
+/// A search hit's snippet (contract §8): at most 200 characters of the text (counted before
+/// escaping, without the marks) around its best match, the matched words in <c>&lt;mark&gt;</c>,
+/// everything else HTML-escaped; null when no word of the query is in the text.
+/// </summary>
+public static class Snippet
+{
+    public const int MaxCharacters = 200;
+
+    /// <summary>Characters kept before the first match of the window, so the match is read in its sentence.</summary>
+    private const int Lead = 40;
+
+    public static string? Of(string text, IReadOnlySet<string> terms)
+    {
+        var words = SearchWords.Of(text);
+        var matches = words.Where(w => terms.Contains(w.Term)).ToList();
+        if (matches.Count == 0)
+        {
+            return null;
+        }
+
+        // The window that shows the most different matched terms (then the most matches), earliest first.
+        var (best, bestDistinct, bestCount) = (0, 0, 0);
+        for (var first = 0; first < matches.Count; first++)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var count = 0;
+            for (var j = first; j < matches.Count && matches[j].Start + matches[j].Length - matches[first].Start <= MaxCharacters; j++)
+            {
+                seen.Add(matches[j].Term);
+                count++;
+            }
+
+            if (seen.Count > bestDistinct || (seen.Count == bestDistinct && count > bestCount))
+            {
+                (best, bestDistinct, bestCount) = (first, seen.Count, count);
+            }
+        }
+
+        var from = Math.Max(0, matches[best].Start - Lead);
+        var to = Math.Min(text.Length, from + MaxCharacters);
+        from = Math.Max(0, Math.Min(from, to - MaxCharacters));
+
+        // Whole words at the edges when there is room: start after a space, end before one.
+        if (from > 0 && text.IndexOf(' ', from, Math.Min(Lead, matches[best].Start - from)) is var space and >= 0)
+        {
+            from = space + 1;
+        }
+
+        if (to < text.Length && text.LastIndexOf(' ', to - 1, Math.Min(to - from, 30)) is var end and > 0 && end > matches[best].Start)
+        {
+            to = end;
+        }
+
+        var snippet = new StringBuilder();
+        var at = from;
+        foreach (var match in matches.Where(m => m.Start >= from && m.Start + m.Length <= to))
+        {
+            snippet.Append(WebUtility.HtmlEncode(text[at..match.Start])).Append("<mark>")
+                .Append(WebUtility.HtmlEncode(text.Substring(match.Start, match.Length))).Append("</mark>");
+            at = match.Start + match.Length;
+        }
+
+        return snippet.Append(WebUtility.HtmlEncode(text[at..to])).ToString().Trim();
+    }
+
+    /// <summary>The text escaped, its matched words marked: the description when the text has no match.</summary>
+    public static string Marked(string text, IReadOnlySet<string> terms) => Of(text, terms) ?? WebUtility.HtmlEncode(text.Length <= MaxCharacters ? text : text[..MaxCharacters]);
+}
