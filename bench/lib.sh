@@ -29,12 +29,12 @@ build_cli() {
   archive_cli="dotnet $root/src/Archive.Cli/bin/Release/net10.0/archive.dll"
 }
 
-# corpus N SEED: a folder of N generated posts (made once per N and seed).
+# corpus N SEED [rich]: a folder of N generated posts (made once per N, seed and vocabulary).
 corpus() {
-  local folder="$work/corpus-$1-$2"
+  local folder="$work/corpus-$1-$2${3:+-$3}"
   if [ ! -f "$folder/.complete" ]; then
     rm -rf "$folder"
-    $bench_tool generate "$1" "$folder" "$2" >&2
+    $bench_tool generate "$1" "$folder" "$2" ${3:-} >&2
     touch "$folder/.complete"
   fi
   echo "$folder"

@@ -13,11 +13,11 @@ namespace Archive.Benchmarks;
 /// <summary>The measuring commands the bench/ scripts call; each prints figures, one per line.</summary>
 public static class Commands
 {
-    public static int Generate(int count, string folder, int seed)
+    public static int Generate(int count, string folder, int seed, bool richVocabulary = false)
     {
         var clock = Stopwatch.StartNew();
-        new CorpusGenerator(seed).Write(folder, count);
-        Console.WriteLine($"generated {count} posts in {folder} (seed {seed}) in {clock.Elapsed.TotalSeconds:F1} s");
+        new CorpusGenerator(seed, richVocabulary).Write(folder, count);
+        Console.WriteLine($"generated {count} posts in {folder} (seed {seed}{(richVocabulary ? ", rich vocabulary" : string.Empty)}) in {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
     }
 

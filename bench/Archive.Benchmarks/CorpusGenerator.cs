@@ -6,9 +6,12 @@ namespace Archive.Benchmarks;
 /// <summary>
 /// A deterministic corpus shaped like content/thread_0311.md: the same front-matter fields,
 /// yearless weekday dates, 12 themes with a skewed (Zipf) distribution, bodies of 150 to 3,000
-/// words (log-normal, median near 600) with some markdown, and about 2% with mojibake.
+/// words (log-normal, median near 600) with some markdown, and about 2% with mojibake. With a rich
+/// vocabulary (bench/search.sh), one body word in eight is drawn instead from 20,000 made-up words
+/// with a Zipf distribution, so that words have the long tail of document frequencies real text
+/// has and a post's rarest words can find it.
 /// </summary>
-public sealed class CorpusGenerator(int seed)
+public sealed class CorpusGenerator(int seed, bool richVocabulary = false)
 {
     public const double MojibakeShare = 0.02;
 
@@ -41,7 +44,7 @@ public sealed class CorpusGenerator(int seed)
         var paths = new List<string>(count);
         for (var i = 0; i < count; i++)
         {
-            var post = Post(random, i);
+            var post = Post(random, i, richVocabulary);
             var path = Path.Combine(folder, $"thread_{i:D5}.md");
             File.WriteAllBytes(path, post);
             paths.Add(path);
@@ -51,14 +54,14 @@ public sealed class CorpusGenerator(int seed)
     }
 
     /// <summary>One post's bytes (UTF-8, LF), with mojibake written as the owner's broken files have it.</summary>
-    public static byte[] Post(Random random, int index)
+    public static byte[] Post(Random random, int index, bool richVocabulary = false)
     {
         var words = WordCountFor(random);
         var theme = Themes[Zipf(random, Themes.Length)];
         var broken = random.NextDouble() < MojibakeShare;
         var title = Sentence(random, 2 + random.Next(5)).TrimEnd('.');
         var day = new DateOnly(2020, 1, 1).AddDays(random.Next(365 * 4));
-        var body = Body(random, words, broken);
+        var body = Body(random, words, broken, richVocabulary);
         var text = new StringBuilder()
             .Append("---\n")
             .Append("title: \"").Append(title).Append("\"\n")
@@ -103,14 +106,14 @@ public sealed class CorpusGenerator(int seed)
 
     // Exactly `words` whitespace-separated tokens, in paragraphs, with emphasis, links and mojibake
     // that never change the count (markup wraps a word; a link's text is one word).
-    private static string Body(Random random, int words, bool broken)
+    private static string Body(Random random, int words, bool broken, bool richVocabulary)
     {
         var body = new StringBuilder(words * 7);
         var inParagraph = 0;
         var paragraphLength = 40 + random.Next(120);
         for (var w = 0; w < words; w++)
         {
-            var word = Words[random.Next(Words.Length)];
+            var word = richVocabulary && random.Next(8) == 0 ? RareWord(random) : Words[random.Next(Words.Length)];
             var roll = random.Next(100);
             if (roll < 2)
             {
@@ -141,6 +144,33 @@ public sealed class CorpusGenerator(int seed)
         }
 
         return body.ToString().TrimEnd() + ".\n";
+    }
+
+    private static readonly string[] Syllables =
+        "ka lo mi ren tu sa vel dor ni pa quo zen bri tal mos fen gar hul jin kel lum nor pet rus sil tor ulm var wyn yst".Split(' ');
+
+    /// <summary>20,000 made-up words (three or four syllables), and their cumulative Zipf weights.</summary>
+    private static readonly Lazy<(string[] Words, double[] Cumulative)> Rare = new(() =>
+    {
+        var words = new string[20_000];
+        var cumulative = new double[words.Length];
+        var total = 0.0;
+        for (var k = 0; k < words.Length; k++)
+        {
+            var n = Syllables.Length;
+            words[k] = Syllables[k % n] + Syllables[(k / n) % n] + Syllables[(k / (n * n)) % n] + (k >= n * n * n ? Syllables[k / (n * n * n) % n] : string.Empty);
+            total += 1.0 / (k + 1);
+            cumulative[k] = total;
+        }
+
+        return (words, cumulative);
+    });
+
+    private static string RareWord(Random random)
+    {
+        var (words, cumulative) = Rare.Value;
+        var index = Array.BinarySearch(cumulative, random.NextDouble() * cumulative[^1]);
+        return words[Math.Min(words.Length - 1, index < 0 ? ~index : index)];
     }
 
     private static string Sentence(Random random, int words)

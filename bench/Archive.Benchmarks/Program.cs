@@ -5,7 +5,7 @@ using BenchmarkDotNet.Running;
 string Arg(int i, string fallback) => args.Length > i ? args[i] : fallback;
 return args.FirstOrDefault() switch
 {
-    "generate" => Commands.Generate(int.Parse(Arg(1, "10000")), Arg(2, "corpus"), int.Parse(Arg(3, "42"))),
+    "generate" => Commands.Generate(int.Parse(Arg(1, "10000")), Arg(2, "corpus"), int.Parse(Arg(3, "42")), Arg(4, string.Empty) == "rich"),
     "upserts" => await Commands.UpsertsAsync(Arg(1, "UseDevelopmentStorage=true"), int.Parse(Arg(2, "10000"))),
     "uploads" => await Commands.UploadsAsync(Arg(1, "UseDevelopmentStorage=true"), Arg(2, "corpus")),
     "ingest" => await Commands.IngestAsync(Arg(1, "UseDevelopmentStorage=true"), Arg(2, "posts"), Arg(3, "corpus"), new Uri(Arg(4, "http://localhost:7071/api/"))),

@@ -54,7 +54,7 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
         }
 
         var fingerprint = $"search|{q}|{theme}|{tag}|{year}";
-        var after = (Score: float.PositiveInfinity, Key: string.Empty);
+        var after = SearchIndex.SearchPosition.Start;
         if (ListQueryParser.OneValue(parameters, "cursor", invalid) is { } cursor)
         {
             if (PageCursor.TryRead(cursor, fingerprint, out var last) && ReadPosition(last) is { } position)
@@ -82,14 +82,14 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
         {
             var view = await index.ViewAsync(snapshot, cancellationToken);
             var hits = view.Search(query!, theme, tag, year);
-            var page = hits.Where(h => IsAfter(h, after)).Take(limit + 1).ToList();
+            var page = hits.Where(h => h.IsAfter(after)).Take(limit + 1).ToList();
             var items = page.Take(limit)
                 .Select(h => new SearchItem(
                     snapshot.WithThemeName(h.Post.Summary),
                     Math.Round(h.Score, 4),
-                    (view.TextOf(h.Post.Key) is { } text ? Snippet.Of(text, query!.Terms) : null) ?? Snippet.Marked(h.Post.Summary.Description, query!.Terms)))
+                    (view.TextOf(h) is { } text ? Snippet.Of(text, query!.Terms) : null) ?? Snippet.Marked(h.Post.Summary.Description, query!.Terms)))
                 .ToList();
-            var next = page.Count > limit ? PageCursor.Issue(fingerprint, Position(page[limit - 1])) : null;
+            var next = page.Count > limit ? PageCursor.Issue(fingerprint, Write(page[limit - 1].Position)) : null;
             return new SearchResult(q!, hits.Count, items, next);
         });
         return new JsonResponse(body!, snapshot.ETag, publicCache);
@@ -139,13 +139,19 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
 
     private static string Key(ApiCall call) => "|" + call.Request.Path + "?" + QueryParameters.Normalized(call.Request.Query);
 
-    private static bool IsAfter(SearchIndex.Hit hit, (float Score, string Key) after) =>
-        hit.Score < after.Score || (hit.Score == after.Score && string.CompareOrdinal(hit.SortKey, after.Key) > 0);
+    /// <summary>A position as a cursor carries it: the score's bits, the date's ticks (or nothing), the key.</summary>
+    private static string Write(SearchIndex.SearchPosition position) =>
+        string.Create(CultureInfo.InvariantCulture, $"{BitConverter.SingleToInt32Bits(position.Score):x8}|{position.DateTicks}|{position.Key}");
 
-    private static string Position(SearchIndex.Hit hit) => BitConverter.SingleToInt32Bits(hit.Score).ToString("x8", CultureInfo.InvariantCulture) + "|" + hit.SortKey;
+    private static SearchIndex.SearchPosition? ReadPosition(string text)
+    {
+        var parts = text.Split('|', 3);
+        if (parts.Length != 3 || !int.TryParse(parts[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var bits))
+        {
+            return null;
+        }
 
-    private static (float Score, string Key)? ReadPosition(string position) =>
-        position.Length > 9 && int.TryParse(position.AsSpan(0, 8), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var bits)
-            ? (BitConverter.Int32BitsToSingle(bits), position[9..])
-            : null;
+        long? ticks = parts[1].Length == 0 ? null : long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : -1;
+        return ticks == -1 ? null : new SearchIndex.SearchPosition(BitConverter.Int32BitsToSingle(bits), ticks, parts[2]);
+    }
 }

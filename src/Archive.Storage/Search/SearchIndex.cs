@@ -32,7 +32,8 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
     private readonly SearchAnalyzer analyzer = new();
     private readonly RAMDirectory directory = new();
     private readonly SemaphoreSlim updating = new(1, 1);
-    private readonly Dictionary<string, Indexed> indexed = new(StringComparer.Ordinal);
+    // Each indexed post's version; its text is kept only in the index (a compressed stored field).
+    private readonly Dictionary<string, string> indexed = new(StringComparer.Ordinal);
     private IndexWriter? writer;
     private volatile View? view;
 
@@ -75,7 +76,7 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
     private async Task<View> UpdateAsync(PostCatalog catalog, CancellationToken cancellationToken)
     {
         writer ??= new IndexWriter(directory, new IndexWriterConfig(Version, analyzer) { Similarity = new BM25Similarity() });
-        var changed = catalog.Posts.Where(p => !indexed.TryGetValue(p.Key, out var known) || known.Version != p.VersionTag).ToList();
+        var changed = catalog.Posts.Where(p => !indexed.TryGetValue(p.Key, out var known) || known != p.VersionTag).ToList();
         var gone = indexed.Keys.Where(key => catalog.Find(key) is null).ToList();
         foreach (var key in gone)
         {
@@ -111,7 +112,7 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
             if (texts.TryGetValue(post.Key, out var text))
             {
                 writer.UpdateDocument(new Term("key", post.Key), Document(post, text));
-                indexed[post.Key] = new Indexed(post.VersionTag, text);
+                indexed[post.Key] = post.VersionTag;
             }
         }
 
@@ -123,22 +124,42 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
 
         if (toRead.Count >= SnapshotAfterReads)
         {
-            var all = new Dictionary<string, Indexed>(indexed, StringComparer.Ordinal);
+            opened.IncRef();
             _ = Task.Run(async () =>
             {
                 try
                 {
-                    await snapshot.WriteAsync(all, CancellationToken.None);
+                    await snapshot.WriteAsync(Saved(opened), CancellationToken.None);
                 }
                 catch (Exception error)
                 {
                     logger.LogWarning(error, "The search snapshot could not be written; cold instances read every post's content");
                 }
+                finally
+                {
+                    opened.DecRef();
+                }
             }, CancellationToken.None);
         }
 
-        return new View(catalog, opened, new Dictionary<string, Indexed>(indexed, StringComparer.Ordinal));
+        return new View(catalog, opened);
     }
+
+    /// <summary>Every live document's key, version and text, as the snapshot keeps them.</summary>
+    private static IEnumerable<SearchSnapshot.Saved> Saved(DirectoryReader reader)
+    {
+        var live = MultiFields.GetLiveDocs(reader);
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            if (live is null || live.Get(doc))
+            {
+                var stored = reader.Document(doc);
+                yield return new SearchSnapshot.Saved(stored.Get("key", Invariant), stored.Get("version", Invariant), stored.Get("body", Invariant));
+            }
+        }
+    }
+
+    private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
 
     private static Document Document(IndexedPost post, string text)
     {
@@ -150,6 +171,8 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
             new Field("title", summary.Title, Analyzed),
             new Field("description", summary.Description, Analyzed),
             new Field("text", text, Analyzed),
+            new StoredField("body", text),
+            new StoredField("version", post.VersionTag),
         };
         foreach (var tag in post.TagKeys)
         {
@@ -169,16 +192,13 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
         return document;
     }
 
-    /// <summary>What one post gave the index: its version (to tell a change) and its counted text (snippets come from it).</summary>
-    public sealed record Indexed(string Version, string Text);
-
     /// <summary>The index as of one catalog: searches, related posts and suggestions read it without storage.</summary>
-    public sealed class View(PostCatalog catalog, DirectoryReader index, IReadOnlyDictionary<string, Indexed> posts)
+    public sealed class View(PostCatalog catalog, DirectoryReader index)
     {
         private static readonly SearchAnalyzer Analysis = new();
         private readonly IndexSearcher searcher = new(index) { Similarity = new BM25Similarity() };
         private readonly Lazy<string[]> keys = new(() =>
-            [.. Enumerable.Range(0, index.MaxDoc).Select(doc => index.Document(doc)?.Get("key", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)]);
+            [.. Enumerable.Range(0, index.MaxDoc).Select(doc => index.Document(doc)?.Get("key", Invariant) ?? string.Empty)]);
 
         public PostCatalog Catalog { get; } = catalog;
 
@@ -205,14 +225,14 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
         /// <summary>Up to <paramref name="count"/> other posts most like <paramref name="post"/> in their text, title and tags (Lucene's MoreLikeThis).</summary>
         public List<Hit> Related(IndexedPost post, int count, Query? except = null)
         {
-            if (DocOf(post.Key) is null)
+            if (DocOf(post.Key) is not { } doc)
             {
                 return [];
             }
 
             // The post's own words (no term vectors are kept: the text is in memory already).
             var like = new MoreLikeThis(index) { FieldNames = ["text"], Analyzer = Analysis, MinTermFreq = 1, MinDocFreq = 2, MaxQueryTerms = 30 };
-            var words = $"{post.Summary.Title}\n{string.Join('\n', post.Summary.Tags)}\n{TextOf(post.Key)}";
+            var words = $"{post.Summary.Title}\n{string.Join('\n', post.Summary.Tags)}\n{TextOf(doc)}";
             var query = new BooleanQuery { { like.Like(new StringReader(words), "text"), Occur.MUST }, { new TermQuery(new Term("key", post.Key)), Occur.MUST_NOT } };
             if (except is not null)
             {
@@ -222,7 +242,10 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
             return Ranked(searcher.Search(query, count).ScoreDocs);
         }
 
-        public string? TextOf(string key) => posts.TryGetValue(key, out var post) ? post.Text : null;
+        /// <summary>A found post's counted text (what its snippet is cut from), from the index's stored field.</summary>
+        public string? TextOf(Hit hit) => TextOf(hit.Doc);
+
+        private string? TextOf(int doc) => index.Document(doc)?.Get("body", Invariant);
 
         /// <summary>
         /// Closes this view's reader once searches that began on it are surely done, so the writer can
@@ -238,11 +261,10 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
 
         private List<Hit> Ranked(ScoreDoc[] found) =>
             [.. found
-                .Select(d => (Key: keys.Value[d.Doc], d.Score))
-                .Select(h => (h.Key, h.Score, Post: Catalog.Find(h.Key)))
+                .Select(d => (d.Doc, d.Score, Post: Catalog.Find(keys.Value[d.Doc])))
                 .Where(h => h.Post is not null)
-                .Select(h => new Hit(h.Post!, h.Score))
-                .OrderBy(h => h, Hit.BestFirst)];
+                .Select(h => new Hit(h.Post!, h.Score, h.Doc))
+                .Order(Hit.BestFirst)];
 
         private static BooleanQuery AnyField(string[] group)
         {
@@ -283,16 +305,43 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
     }
 
     /// <summary>One post found, with its score.</summary>
-    public sealed record Hit(IndexedPost Post, float Score)
+    public sealed record Hit(IndexedPost Post, float Score, int Doc)
     {
-        /// <summary>Best first; ties newest first (as lists sort: posts without a date last), then by id.</summary>
-        public static readonly Comparer<Hit> BestFirst = Comparer<Hit>.Create((a, b) =>
-        {
-            var byScore = b.Score.CompareTo(a.Score);
-            return byScore != 0 ? byScore : string.CompareOrdinal(a.SortKey, b.SortKey);
-        });
+        /// <summary>Best first; ties newest first (posts without a date last, as lists sort), then by id.</summary>
+        public static readonly Comparer<Hit> BestFirst = Comparer<Hit>.Create((a, b) => Compare(a.Score, a.Post, b.Score, b.Post));
 
-        /// <summary>The newest-first list key: what orders ties, and with the score what a cursor carries (made once: sorting compares it often).</summary>
-        public string SortKey { get; } = Tables.RowKeys.SortValue(Tables.ListSort.Newest, Post.DateTicks, 0) + "|" + Post.Key;
+        /// <summary>Where a hit is in that order: its score, date and key (what a cursor carries).</summary>
+        public SearchPosition Position => new(Score, Post.DateTicks, Post.Key);
+
+        /// <summary>True when this hit comes after <paramref name="position"/> in the order.</summary>
+        public bool IsAfter(SearchPosition position)
+        {
+            var byScore = position.Score.CompareTo(Score);
+            if (byScore != 0)
+            {
+                return byScore > 0;
+            }
+
+            var byDate = (position.DateTicks ?? long.MinValue).CompareTo(Post.DateTicks ?? long.MinValue);
+            return byDate != 0 ? byDate > 0 : string.CompareOrdinal(Post.Key, position.Key) > 0;
+        }
+
+        private static int Compare(float scoreA, IndexedPost a, float scoreB, IndexedPost b)
+        {
+            var byScore = scoreB.CompareTo(scoreA);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            var byDate = (b.DateTicks ?? long.MinValue).CompareTo(a.DateTicks ?? long.MinValue);
+            return byDate != 0 ? byDate : string.CompareOrdinal(a.Key, b.Key);
+        }
+    }
+
+    /// <summary>A place in a ranking, between hits: before everything when the score is infinite.</summary>
+    public readonly record struct SearchPosition(float Score, long? DateTicks, string Key)
+    {
+        public static SearchPosition Start { get; } = new(float.PositiveInfinity, long.MaxValue, string.Empty);
     }
 }

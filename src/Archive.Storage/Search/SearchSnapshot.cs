@@ -17,14 +17,17 @@ public sealed class SearchSnapshot(ArchiveStore store, ILogger<SearchSnapshot> l
     /// <summary>Post ids never hold '~', so no post's content is ever named so (and the content sweeper leaves it).</summary>
     public const string BlobName = "~search/texts.json.gz";
 
-    public async Task<Dictionary<string, SearchIndex.Indexed>> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>A post's text as saved, with the version it was indexed at.</summary>
+    public sealed record Saved(string Key, string Version, string Text);
+
+    public async Task<Dictionary<string, Saved>> ReadAsync(CancellationToken cancellationToken)
     {
         try
         {
             var download = await store.Content.GetBlobClient(BlobName).DownloadStreamingAsync(cancellationToken: cancellationToken);
             await using var unzipped = new GZipStream(download.Value.Content, CompressionMode.Decompress);
             var entries = await JsonSerializer.DeserializeAsync<List<Entry>>(unzipped, cancellationToken: cancellationToken) ?? [];
-            return entries.ToDictionary(e => e.K, e => new SearchIndex.Indexed(e.V, e.T), StringComparer.Ordinal);
+            return entries.ToDictionary(e => e.K, e => new Saved(e.K, e.V, e.T), StringComparer.Ordinal);
         }
         catch (RequestFailedException error) when (error.Status == 404)
         {
@@ -37,12 +40,12 @@ public sealed class SearchSnapshot(ArchiveStore store, ILogger<SearchSnapshot> l
         }
     }
 
-    public async Task WriteAsync(IReadOnlyDictionary<string, SearchIndex.Indexed> texts, CancellationToken cancellationToken)
+    public async Task WriteAsync(IEnumerable<Saved> texts, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await using (var zipped = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
         {
-            await JsonSerializer.SerializeAsync(zipped, texts.Select(t => new Entry(t.Key, t.Value.Version, t.Value.Text)), cancellationToken: cancellationToken);
+            await JsonSerializer.SerializeAsync(zipped, texts.Select(t => new Entry(t.Key, t.Version, t.Text)), cancellationToken: cancellationToken);
         }
 
         buffer.Position = 0;
