@@ -212,7 +212,7 @@ public sealed partial class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
         // The catalog (one query) and the saved texts (one blob): no post's content.
         Assert.Equal(2, warm.Requests.Total);
         var query = Archive.Storage.Search.SearchQuery.Parse("w100", out _)!;
-        Assert.Equal(expected, view.Search(query, null, null, null).Count);
+        Assert.Equal(expected, view.Search(query, null, null, null, 0, 10).Total);
         Assert.Equal(39, expected);
     }
 

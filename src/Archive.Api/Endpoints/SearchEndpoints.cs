@@ -53,18 +53,13 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
             year = int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1 and <= 9999 ? y : invalid.Set<int>($"year '{yearText}' is not a year");
         }
 
+        // A cursor carries the rank the next page starts at, bound to its query: after a change it goes on from the same rank (§8).
         var fingerprint = $"search|{q}|{theme}|{tag}|{year}";
-        var after = SearchIndex.SearchPosition.Start;
-        if (ListQueryParser.OneValue(parameters, "cursor", invalid) is { } cursor)
+        var skip = 0;
+        if (ListQueryParser.OneValue(parameters, "cursor", invalid) is { } cursor
+            && !(PageCursor.TryRead(cursor, fingerprint, out var rank) && int.TryParse(rank, NumberStyles.None, CultureInfo.InvariantCulture, out skip)))
         {
-            if (PageCursor.TryRead(cursor, fingerprint, out var last) && ReadPosition(last) is { } position)
-            {
-                after = position;
-            }
-            else
-            {
-                invalid.Set("cursor was not issued for this query; start again without it");
-            }
+            invalid.Set("cursor was not issued for this query; start again without it");
         }
 
         if (invalid.Message is { } error)
@@ -81,16 +76,15 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
         var body = await cache.BodyAsync(Key(call), snapshot, async () =>
         {
             var view = await index.ViewAsync(snapshot, cancellationToken);
-            var hits = view.Search(query!, theme, tag, year);
-            var page = hits.Where(h => h.IsAfter(after)).Take(limit + 1).ToList();
-            var items = page.Take(limit)
+            var (page, total) = view.Search(query!, theme, tag, year, skip, limit);
+            var items = page
                 .Select(h => new SearchItem(
                     snapshot.WithThemeName(h.Post.Summary),
                     Math.Round(h.Score, 4),
                     (view.TextOf(h) is { } text ? Snippet.Of(text, query!.Terms) : null) ?? Snippet.Marked(h.Post.Summary.Description, query!.Terms)))
                 .ToList();
-            var next = page.Count > limit ? PageCursor.Issue(fingerprint, Write(page[limit - 1].Position)) : null;
-            return new SearchResult(q!, hits.Count, items, next);
+            var next = skip + limit < total ? PageCursor.Issue(fingerprint, (skip + limit).ToString(CultureInfo.InvariantCulture)) : null;
+            return new SearchResult(q!, total, items, next);
         });
         return new JsonResponse(body!, snapshot.ETag, publicCache);
     }
@@ -138,20 +132,4 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
     }
 
     private static string Key(ApiCall call) => "|" + call.Request.Path + "?" + QueryParameters.Normalized(call.Request.Query);
-
-    /// <summary>A position as a cursor carries it: the score's bits, the date's ticks (or nothing), the key.</summary>
-    private static string Write(SearchIndex.SearchPosition position) =>
-        string.Create(CultureInfo.InvariantCulture, $"{BitConverter.SingleToInt32Bits(position.Score):x8}|{position.DateTicks}|{position.Key}");
-
-    private static SearchIndex.SearchPosition? ReadPosition(string text)
-    {
-        var parts = text.Split('|', 3);
-        if (parts.Length != 3 || !int.TryParse(parts[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var bits))
-        {
-            return null;
-        }
-
-        long? ticks = parts[1].Length == 0 ? null : long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : -1;
-        return ticks == -1 ? null : new SearchIndex.SearchPosition(BitConverter.Int32BitsToSingle(bits), ticks, parts[2]);
-    }
 }

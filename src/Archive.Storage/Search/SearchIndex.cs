@@ -184,6 +184,8 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
             document.Add(new Field("tags", tag, Analyzed));
         }
 
+        // Newest first among equal scores; posts without a date last.
+        document.Add(new Int64Field("date", post.DateTicks ?? long.MinValue, Field.Store.NO));
         if (summary.Date is { Length: >= 4 } date)
         {
             document.Add(new StringField("year", date[..4], Field.Store.NO));
@@ -196,14 +198,19 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
     public sealed class View(PostCatalog catalog, DirectoryReader index)
     {
         private static readonly SearchAnalyzer Analysis = new();
+        private static readonly Sort BestFirst = new(SortField.FIELD_SCORE, new SortField("date", SortFieldType.INT64, true), new SortField("key", SortFieldType.STRING));
         private readonly IndexSearcher searcher = new(index) { Similarity = new BM25Similarity() };
         private readonly Lazy<string[]> keys = new(() =>
             [.. Enumerable.Range(0, index.MaxDoc).Select(doc => index.Document(doc)?.Get("key", Invariant) ?? string.Empty)]);
 
         public PostCatalog Catalog { get; } = catalog;
 
-        /// <summary>Every post matching <paramref name="query"/> and the filters, best first (score, then newest, then id).</summary>
-        public List<Hit> Search(SearchQuery query, string? theme, string? tag, int? year)
+        /// <summary>
+        /// The posts matching <paramref name="query"/> and the filters ranked <paramref name="skip"/>
+        /// to <paramref name="skip"/> + <paramref name="take"/> (best first: score, then newest,
+        /// then id), and how many match in all. Lucene ranks only as far as the page reaches.
+        /// </summary>
+        public (List<Hit> Page, int Total) Search(SearchQuery query, string? theme, string? tag, int? year, int skip, int take)
         {
             var all = new BooleanQuery();
             foreach (var group in query.Required)
@@ -219,7 +226,8 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
             AddFilter(all, "theme", theme);
             AddFilter(all, "tag", tag);
             AddFilter(all, "year", year?.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
-            return Ranked(searcher.Search(all, Math.Max(1, index.MaxDoc)).ScoreDocs);
+            var top = searcher.Search(all, null, Math.Max(1, skip + take), BestFirst, doDocScores: true, doMaxScore: false);
+            return (Ranked(top.ScoreDocs.Skip(skip).ToArray()), top.TotalHits);
         }
 
         /// <summary>Up to <paramref name="count"/> other posts most like <paramref name="post"/> in their text, title and tags (Lucene's MoreLikeThis).</summary>
@@ -310,22 +318,6 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
         /// <summary>Best first; ties newest first (posts without a date last, as lists sort), then by id.</summary>
         public static readonly Comparer<Hit> BestFirst = Comparer<Hit>.Create((a, b) => Compare(a.Score, a.Post, b.Score, b.Post));
 
-        /// <summary>Where a hit is in that order: its score, date and key (what a cursor carries).</summary>
-        public SearchPosition Position => new(Score, Post.DateTicks, Post.Key);
-
-        /// <summary>True when this hit comes after <paramref name="position"/> in the order.</summary>
-        public bool IsAfter(SearchPosition position)
-        {
-            var byScore = position.Score.CompareTo(Score);
-            if (byScore != 0)
-            {
-                return byScore > 0;
-            }
-
-            var byDate = (position.DateTicks ?? long.MinValue).CompareTo(Post.DateTicks ?? long.MinValue);
-            return byDate != 0 ? byDate > 0 : string.CompareOrdinal(Post.Key, position.Key) > 0;
-        }
-
         private static int Compare(float scoreA, IndexedPost a, float scoreB, IndexedPost b)
         {
             var byScore = scoreB.CompareTo(scoreA);
@@ -337,11 +329,5 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
             var byDate = (b.DateTicks ?? long.MinValue).CompareTo(a.DateTicks ?? long.MinValue);
             return byDate != 0 ? byDate : string.CompareOrdinal(a.Key, b.Key);
         }
-    }
-
-    /// <summary>A place in a ranking, between hits: before everything when the score is infinite.</summary>
-    public readonly record struct SearchPosition(float Score, long? DateTicks, string Key)
-    {
-        public static SearchPosition Start { get; } = new(float.PositiveInfinity, long.MaxValue, string.Empty);
     }
 }
