@@ -50,7 +50,7 @@ measure_routes() {
 # wrk over random ids: requests per second, p99, and timeouts.
 random_ids() {
   local out
-  out=$(IDS="$ids_file" wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$root/bench/random-ids.lua" "$api/posts")
+  out=$(PATHS="$ids_file" wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$root/bench/random-paths.lua" "${api%/api}")
   rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
   timeouts=$(awk '/Socket errors/ { for (i = 1; i <= NF; i++) if ($i == "timeout") { gsub(",", "", $(i-1)); print $(i-1) } }' <<<"$out")
@@ -66,7 +66,7 @@ api, cursor = sys.argv[1], None
 while True:
     page = json.load(urllib.request.urlopen(f"{api}/posts?limit=100" + (f"&cursor={cursor}" if cursor else "")))
     for post in page["items"]:
-        print(post["id"])
+        print("/api/posts/" + post["id"])
     cursor = page["nextCursor"]
     if not cursor:
         break
