@@ -205,12 +205,7 @@ public sealed class ArchiveEndpoints(
             invalid.Set("since is not a token this API issued; start again without it");
         }
 
-        var limit = ChangeLog.DefaultLimit;
-        if (ListQueryParser.OneValue(call.Request.Query, "limit", invalid) is { } limitText
-            && (!int.TryParse(limitText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit is < 1 or > ChangeLog.MaxLimit))
-        {
-            invalid.Set($"limit '{limitText}' is not a whole number from 1 to {ChangeLog.MaxLimit}");
-        }
+        var limit = ListQueryParser.Limit(call.Request.Query, ChangeLog.DefaultLimit, ChangeLog.MaxLimit, invalid);
 
         if (invalid.Message is { } error)
         {
@@ -297,7 +292,7 @@ public sealed class ArchiveEndpoints(
     }
 
     /// <summary>What identifies a response: path (with the route value, in its own case) and query.</summary>
-    private static string Key(ApiCall call) => "|" + call.Request.Path + "?" + QueryParameters.Normalized(call.Request.Query);
+    private static string Key(ApiCall call) => QueryParameters.CacheKey(call.Request);
 
     private static ThemeItem ThemeItemOf(ScopeTotals theme) =>
         new(theme.Scope, theme.DisplayName, theme.Posts, theme.Words, theme.Minutes, theme.LatestDate);

@@ -40,12 +40,7 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
 
         var theme = ListQueryParser.Theme(parameters, invalid);
         var tag = ListQueryParser.Tag(parameters, invalid);
-        var limit = DefaultLimit;
-        if (ListQueryParser.OneValue(parameters, "limit", invalid) is { } limitText
-            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
-        {
-            invalid.Set($"limit '{limitText}' is not a whole number from 1 to {MaxLimit}");
-        }
+        var limit = ListQueryParser.Limit(parameters, DefaultLimit, MaxLimit, invalid);
 
         int? year = null;
         if (ListQueryParser.OneValue(parameters, "year", invalid) is { } yearText)
@@ -131,5 +126,5 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
         return JsonResponse.HashedBody(call.Request, new ThemeSuggestionList(items), JsonResponse.NoStore);
     }
 
-    private static string Key(ApiCall call) => "|" + call.Request.Path + "?" + QueryParameters.Normalized(call.Request.Query);
+    private static string Key(ApiCall call) => QueryParameters.CacheKey(call.Request);
 }

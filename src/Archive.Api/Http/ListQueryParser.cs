@@ -25,12 +25,7 @@ public static partial class ListQueryParser
             var other => invalid.Set<ListSort>($"sort '{other}' is not one of newest, oldest, longest, shortest"),
         };
 
-        var limit = PostListQuery.DefaultLimit;
-        if (OneValue(query, "limit", invalid) is { } limitText
-            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > PostListQuery.MaxLimit))
-        {
-            invalid.Set($"limit '{limitText}' is not a whole number from 1 to {PostListQuery.MaxLimit}");
-        }
+        var limit = Limit(query, PostListQuery.DefaultLimit, PostListQuery.MaxLimit, invalid);
 
         var from = Date(query, "from", invalid);
         var to = Date(query, "to", invalid);
@@ -63,6 +58,22 @@ public static partial class ListQueryParser
 
         error = invalid.Message;
         return result;
+    }
+
+    /// <summary><c>limit</c>: a whole number from 1 to <paramref name="max"/>; <paramref name="fallback"/> when absent.</summary>
+    public static int Limit(IQueryCollection query, int fallback, int max, InvalidValue invalid)
+    {
+        if (OneValue(query, "limit", invalid) is not { } text)
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || limit < 1 || limit > max)
+        {
+            invalid.Set($"limit '{text}' is not a whole number from 1 to {max}");
+        }
+
+        return limit;
     }
 
     /// <summary>The one value of a query parameter; null when absent; an error when repeated or empty.</summary>

@@ -32,5 +32,8 @@ public static class QueryParameters
     public static string Normalized(IQueryCollection query) =>
         string.Join('&', query.Where(q => q.Key != FunctionKey).OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => q.Key + "=" + string.Join(',', q.Value.ToArray())));
 
+    /// <summary>What identifies a response in the read cache: path (with the route value, in its own case) and normalized query.</summary>
+    public static string CacheKey(HttpRequest request) => "|" + request.Path + "?" + Normalized(request.Query);
+
     private static string Shorten(string name) => name.Length <= 60 ? name : name[..60] + "…";
 }
