@@ -186,7 +186,7 @@ public sealed partial class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_cold_instance_builds_its_index_from_the_saved_texts_not_from_every_post()
+    public async Task A_cold_instance_opens_the_saved_index_instead_of_reading_every_post()
     {
         await using var warm = await TestArchive.StartAsync(azurite);
         for (var i = 0; i < 120; i++)
@@ -209,11 +209,41 @@ public sealed partial class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
         warm.Requests.Reset();
         var view = await cold.ViewAsync(totals, CancellationToken.None);
 
-        // The catalog (one query) and the saved texts (one blob): no post's content.
+        // The catalog (one query) and the saved index (one blob): no post's content.
         Assert.Equal(2, warm.Requests.Total);
         var query = Archive.Storage.Search.SearchQuery.Parse("w100", out _)!;
         Assert.Equal(expected, view.Search(query, null, null, null, 0, 10).Total);
         Assert.Equal(39, expected);
+    }
+
+    [Fact]
+    public async Task A_saved_index_that_cannot_be_read_or_escapes_its_folder_is_ignored_and_the_index_built_from_content()
+    {
+        await using var archive = await TestArchive.StartAsync(azurite);
+        for (var i = 0; i < 5; i++)
+        {
+            await archive.UploadAsync($"s{i}.md", Posts.Make($"s{i}", $"Saved {i}", "2021-01-01", words: 30));
+        }
+
+        var saved = archive.Store.Content.GetBlobClient(Archive.Storage.Search.SearchSnapshot.BlobName);
+        var escaping = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(escaping, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = new StreamWriter(zip.CreateEntry("../../escaped.txt").Open());
+            await entry.WriteAsync("outside");
+        }
+
+        foreach (var bytes in new[] { "not a zip"u8.ToArray(), escaping.ToArray() })
+        {
+            await saved.UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
+            var reader = new Archive.Storage.Reading.PostReader(archive.Store, archive.Services.GetRequiredService<Archive.Storage.Changes.ChangeLog>());
+            using var cold = new Archive.Storage.Search.SearchIndex(reader, new Archive.Storage.Search.SearchSnapshot(archive.Store, Microsoft.Extensions.Logging.Abstractions.NullLogger<Archive.Storage.Search.SearchSnapshot>.Instance), Microsoft.Extensions.Logging.Abstractions.NullLogger<Archive.Storage.Search.SearchIndex>.Instance);
+            var view = await cold.ViewAsync(await archive.Store.ReadTotalsAsync(CancellationToken.None), CancellationToken.None);
+            Assert.Equal(5, view.Search(Archive.Storage.Search.SearchQuery.Parse("saved", out _)!, null, null, null, 0, 10).Total);
+        }
+
+        Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), "escaped.txt")));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(Path.GetTempPath(), "archive-search"), "escaped.txt", SearchOption.AllDirectories));
     }
 
     [GeneratedRegex("<[^>]*>")]

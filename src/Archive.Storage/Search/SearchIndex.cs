@@ -2,7 +2,6 @@ using Archive.Storage.Reading;
 using Archive.Storage.Totals;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
-using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
@@ -24,16 +23,18 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const int Parallelism = 16;
 
-    /// <summary>An update that had to read this many posts' content saves the texts for the next cold instance.</summary>
+    /// <summary>An update that had to read this many posts' content saves the index for the next cold instance.</summary>
     private const int SnapshotAfterReads = 100;
     private static readonly (string Field, float Boost)[] Fields = [("title", 3f), ("tags", 1.5f), ("description", 1.2f), ("text", 1f)];
     private static readonly FieldType Analyzed = TextField.TYPE_NOT_STORED;
 
     private readonly SearchAnalyzer analyzer = new();
-    private readonly RAMDirectory directory = new();
+    // On local disk, not in the managed heap: the OS caches what searches read (docs/search.md, memory).
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "archive-search", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
     private readonly SemaphoreSlim updating = new(1, 1);
     // Each indexed post's version; its text is kept only in the index (a compressed stored field).
     private readonly Dictionary<string, string> indexed = new(StringComparer.Ordinal);
+    private FSDirectory? directory;
     private IndexWriter? writer;
     private volatile View? view;
 
@@ -68,14 +69,95 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
     public void Dispose()
     {
         writer?.Dispose();
-        directory.Dispose();
+        directory?.Dispose();
         analyzer.Dispose();
         updating.Dispose();
+        try
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A reader still open on a file (Windows): the temp folder is the OS's to clear.
+        }
     }
+
+    /// <summary>
+    /// The writer over this instance's folder: the saved index when there is one it can open (its
+    /// posts' versions become what is indexed), else an empty index.
+    /// </summary>
+    private async Task<IndexWriter> OpenAsync(CancellationToken cancellationToken)
+    {
+        RemoveFoldersOfEndedProcesses();
+        System.IO.Directory.CreateDirectory(folder);
+        var saved = await snapshot.RestoreAsync(folder, cancellationToken);
+        directory = new MMapDirectory(new DirectoryInfo(folder));
+        if (saved is not null)
+        {
+            try
+            {
+                var restored = new IndexWriter(directory, Config(OpenMode.APPEND));
+                foreach (var (key, version) in saved)
+                {
+                    indexed[key] = version;
+                }
+
+                return restored;
+            }
+            catch (IOException error)
+            {
+                logger.LogWarning(error, "The saved search index could not be opened; the index is built from the posts' content");
+                SearchSnapshot.Empty(folder);
+            }
+        }
+
+        return new IndexWriter(directory, Config(OpenMode.CREATE));
+    }
+
+    /// <summary>A process that ended without disposing (killed, crashed) leaves its folder: the next one to start clears it.</summary>
+    private void RemoveFoldersOfEndedProcesses()
+    {
+        var parent = Path.GetDirectoryName(folder)!;
+        if (!System.IO.Directory.Exists(parent))
+        {
+            return;
+        }
+
+        foreach (var other in System.IO.Directory.EnumerateDirectories(parent))
+        {
+            var name = Path.GetFileName(other);
+            if (int.TryParse(name.Split('-')[0], out var pid) && pid != Environment.ProcessId && !IsRunning(pid))
+            {
+                try
+                {
+                    System.IO.Directory.Delete(other, recursive: true);
+                }
+                catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+                {
+                    logger.LogDebug(error, "Could not remove {Folder}", other);
+                }
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private IndexWriterConfig Config(OpenMode mode) => new(Version, analyzer) { Similarity = new BM25Similarity(), OpenMode = mode };
 
     private async Task<View> UpdateAsync(PostCatalog catalog, CancellationToken cancellationToken)
     {
-        writer ??= new IndexWriter(directory, new IndexWriterConfig(Version, analyzer) { Similarity = new BM25Similarity() });
+        writer ??= await OpenAsync(cancellationToken);
         var changed = catalog.Posts.Where(p => !indexed.TryGetValue(p.Key, out var known) || known != p.VersionTag).ToList();
         var gone = indexed.Keys.Where(key => catalog.Find(key) is null).ToList();
         foreach (var key in gone)
@@ -85,21 +167,7 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
         }
 
         var texts = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var saved = writer.MaxDoc == 0 ? await snapshot.ReadAsync(cancellationToken) : [];
-        var toRead = new List<IndexedPost>();
-        foreach (var post in changed)
-        {
-            if (saved.TryGetValue(post.Key, out var kept) && kept.Version == post.VersionTag)
-            {
-                texts[post.Key] = kept.Text;
-            }
-            else
-            {
-                toRead.Add(post);
-            }
-        }
-
-        await Parallel.ForEachAsync(toRead, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (post, ct) =>
+        await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (post, ct) =>
         {
             if (await reader.DownloadContentAsync(post.ContentBlob, ct) is { } content)
             {
@@ -116,47 +184,49 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
             }
         }
 
-        var opened = DirectoryReader.Open(writer, applyAllDeletes: true);
         if (changed.Count + gone.Count > 0)
         {
-            logger.LogDebug("Search index: {Changed} posts indexed ({Read} read), {Gone} dropped; {Count} in all", changed.Count, toRead.Count, gone.Count, indexed.Count);
+            logger.LogDebug("Search index: {Changed} posts indexed, {Gone} dropped; {Count} in all", changed.Count, gone.Count, indexed.Count);
         }
 
-        if (toRead.Count >= SnapshotAfterReads)
+        if (changed.Count >= SnapshotAfterReads)
         {
-            opened.IncRef();
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await snapshot.WriteAsync(Saved(opened), CancellationToken.None);
-                }
-                catch (Exception error)
-                {
-                    logger.LogWarning(error, "The search snapshot could not be written; cold instances read every post's content");
-                }
-                finally
-                {
-                    opened.DecRef();
-                }
-            }, CancellationToken.None);
+            SaveInBackground(writer);
         }
 
-        return new View(catalog, opened);
+        return new View(catalog, DirectoryReader.Open(writer, applyAllDeletes: true));
     }
 
-    /// <summary>Every live document's key, version and text, as the snapshot keeps them.</summary>
-    private static IEnumerable<SearchSnapshot.Saved> Saved(DirectoryReader reader)
+    /// <summary>
+    /// Commits and saves the commit for the next cold instance. The commit's files are opened here,
+    /// under the update lock, so a later merge that deletes them cannot pull them from under the upload.
+    /// </summary>
+    private void SaveInBackground(IndexWriter current)
     {
-        var live = MultiFields.GetLiveDocs(reader);
-        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        current.Commit();
+        var commit = DirectoryReader.ListCommits(directory).Last();
+        var files = commit.FileNames
+            .Select(name => (name, (Stream)new FileStream(Path.Combine(folder, name), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete)))
+            .ToList();
+        var versions = new Dictionary<string, string>(indexed, StringComparer.Ordinal);
+        _ = Task.Run(async () =>
         {
-            if (live is null || live.Get(doc))
+            try
             {
-                var stored = reader.Document(doc);
-                yield return new SearchSnapshot.Saved(stored.Get("key", Invariant), stored.Get("version", Invariant), stored.Get("body", Invariant));
+                await snapshot.WriteAsync(files, versions, CancellationToken.None);
             }
-        }
+            catch (Exception error)
+            {
+                logger.LogWarning(error, "The search index could not be saved; cold instances read every post's content");
+            }
+            finally
+            {
+                foreach (var (_, content) in files)
+                {
+                    await content.DisposeAsync();
+                }
+            }
+        }, CancellationToken.None);
     }
 
     private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
@@ -197,7 +267,6 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
     /// <summary>The index as of one catalog: searches, related posts and suggestions read it without storage.</summary>
     public sealed class View(PostCatalog catalog, DirectoryReader index)
     {
-        private static readonly SearchAnalyzer Analysis = new();
         private static readonly Sort BestFirst = new(SortField.FIELD_SCORE, new SortField("date", SortFieldType.INT64, true), new SortField("key", SortFieldType.STRING));
         private readonly IndexSearcher searcher = new(index) { Similarity = new BM25Similarity() };
         private readonly Lazy<string[]> keys = new(() =>
@@ -238,10 +307,9 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
                 return [];
             }
 
-            // The post's own words (no term vectors are kept: the text is in memory already).
-            var like = new MoreLikeThis(index) { FieldNames = ["text"], Analyzer = Analysis, MinTermFreq = 1, MinDocFreq = 2, MaxQueryTerms = 30 };
+            // The post's own words (no term vectors are kept: its text is one stored field away).
             var words = $"{post.Summary.Title}\n{string.Join('\n', post.Summary.Tags)}\n{TextOf(doc)}";
-            var query = new BooleanQuery { { like.Like(new StringReader(words), "text"), Occur.MUST }, { new TermQuery(new Term("key", post.Key)), Occur.MUST_NOT } };
+            var query = new BooleanQuery { { RelatedTerms.Query(index, words), Occur.MUST }, { new TermQuery(new Term("key", post.Key)), Occur.MUST_NOT } };
             if (except is not null)
             {
                 query.Add(except, Occur.MUST_NOT);

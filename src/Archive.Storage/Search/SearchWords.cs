@@ -17,7 +17,20 @@ public static class SearchWords
     public readonly record struct Word(int Start, int Length, string Term, bool Cjk);
 
     /// <summary>Every word of <paramref name="text"/>, in order.</summary>
-    public static List<Word> Of(string text)
+    public static List<Word> Of(string text) => Split(text, null);
+
+    /// <summary>
+    /// The words of <paramref name="text"/> whose terms are in <paramref name="terms"/>, in order. A word
+    /// in ASCII whose first letter no term starts with is passed over unfolded and unstemmed: folding
+    /// lower-cases it and the stemmer changes only endings, so its term would start with that letter.
+    /// </summary>
+    public static List<Word> Matching(string text, IReadOnlySet<string> terms)
+    {
+        var firsts = terms.Where(t => t.Length > 0).Select(t => t[0]).ToHashSet();
+        return Split(text, firsts).Where(w => terms.Contains(w.Term)).ToList();
+    }
+
+    private static List<Word> Split(string text, HashSet<char>? firsts)
     {
         var words = new List<Word>();
         var stemmer = new EnglishStemmer();
@@ -36,7 +49,11 @@ public static class SearchWords
             var inWord = i < text.Length && !cjk && IsWordCharacter(text, i);
             if (!inWord && start >= 0)
             {
-                words.Add(Make(text, start, i - start, stemmer, cjk: false));
+                if (firsts is null || !char.IsAscii(text[start]) || firsts.Contains(char.ToLowerInvariant(text[start])))
+                {
+                    words.Add(Make(text, start, i - start, stemmer, cjk: false));
+                }
+
                 start = -1;
             }
 
@@ -60,15 +77,20 @@ public static class SearchWords
 
     // A text's words repeat: each distinct word is folded and stemmed once per process (bounded, then no longer kept).
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Terms = new(StringComparer.Ordinal);
+    // Looked up by the word's span: a word seen before costs no new string (snippets split every hit's text).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TermsBySpan =
+        Terms.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private const int MostTermsKept = 200_000;
 
     private static Word Make(string text, int start, int length, EnglishStemmer stemmer, bool cjk)
     {
-        var written = text.Substring(start, length);
-        if (Terms.TryGetValue(written, out var known))
+        if (TermsBySpan.TryGetValue(text.AsSpan(start, length), out var known))
         {
             return new Word(start, length, known, cjk);
         }
+
+        var written = text.Substring(start, length);
 
         var folded = Fold(written);
         var term = folded;
@@ -88,7 +110,9 @@ public static class SearchWords
     }
 
     /// <summary>Letters (any script), digits and the marks that belong to them.</summary>
-    private static bool IsWordCharacter(string text, int index) => CharUnicodeInfo.GetUnicodeCategory(text, index) is
+    private static bool IsWordCharacter(string text, int index) => char.IsAscii(text[index])
+        ? char.IsAsciiLetterOrDigit(text[index])
+        : CharUnicodeInfo.GetUnicodeCategory(text, index) is
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
         or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
         or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;

@@ -15,10 +15,11 @@ public static class Snippet
     /// <summary>Characters kept before the first match of the window, so the match is read in its sentence.</summary>
     private const int Lead = 40;
 
-    public static string? Of(string text, IReadOnlySet<string> terms)
+    /// <summary>The snippet of <paramref name="text"/> around its words whose terms are in <paramref name="terms"/> (the text is split here).</summary>
+    public static string? Of(string text, IReadOnlySet<string> terms) => Of(text, SearchWords.Matching(text, terms));
+
+    private static string? Of(string text, List<SearchWords.Word> matches)
     {
-        var words = SearchWords.Of(text);
-        var matches = words.Where(w => terms.Contains(w.Term)).ToList();
         if (matches.Count == 0)
         {
             return null;
