@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: installs the Node packages the tests need (Azurite; Redocly, openapi-typescript
-# and TypeScript for the generated-client test) and jing (Debian's, for the Atom feed's schema)
-# when missing, then the .NET tests. The test
+# and TypeScript for the generated-client test) and Debian's jing and chromium when missing, then
+# the .NET tests (the reader's screenshots land in artifacts/reader/). The test
 # fixtures start a private Azurite on free loopback ports and stop it at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,12 +11,16 @@ for tool in azurite redocly openapi-typescript tsc; do
     break
   fi
 done
-# The Atom feed is validated against RFC 4287's RELAX NG schema with jing (Debian's package, Java).
-if ! command -v jing >/dev/null 2>&1; then
+# Debian packages the tests use: jing (the Atom feed against RFC 4287's RELAX NG schema) and
+# chromium (the reader's browser tests, driven by Playwright; ARCHIVE_CHROMIUM names another).
+missing=()
+command -v jing >/dev/null 2>&1 || missing+=(jing)
+[ -n "${ARCHIVE_CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    apt-get install -y --no-install-recommends jing >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y --no-install-recommends jing >/dev/null; }
+    apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; }
   else
-    echo "The feed tests need jing (RELAX NG validator): sudo apt-get install jing" >&2
+    echo "The tests need ${missing[*]}: sudo apt-get install ${missing[*]}" >&2
   fi
 fi
 log=$(mktemp)

@@ -31,7 +31,7 @@ param reconcileSchedule string = '0 */5 * * * *'
 @description('Blob container the posts are uploaded to.')
 param postsContainerName string = 'posts'
 
-@description('The site that shows the posts: feed items link to {siteUrl}posts/{id}. Empty: to the API itself.')
+@description('The site that shows the posts: feed items link to {siteUrl}posts/{id}. Empty: the reader\'s Static Web App.')
 param siteUrl string = ''
 
 @description('Title of the feeds (/api/feed.json, /api/feed.xml).')
@@ -39,6 +39,10 @@ param feedTitle string = 'Archive'
 
 @description('Author (a name) of the feeds.')
 param feedAuthor string = 'Archive'
+
+@allowed(['centralus', 'eastasia', 'eastus2', 'westeurope', 'westus2'])
+@description('Region of the reader\'s Static Web App (offered in these regions only).')
+param webLocation string = 'westeurope'
 
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -101,6 +105,20 @@ module rbac 'app/rbac.bicep' = {
   }
 }
 
+// The reader page; its origin may call the API, and the feeds link to its post pages.
+module web 'app/static-web-app.bicep' = {
+  name: 'static-web-app'
+  scope: rg
+  params: {
+    name: '${abbrs.webStaticSites}${resourceToken}'
+    location: webLocation
+    tags: union(tags, { 'azd-service-name': 'web' })
+  }
+}
+
+var webOrigin = 'https://${web.outputs.defaultHostName}'
+var allowedOrigins = map(split(corsOrigins, ','), origin => trim(origin))
+
 module functionApp 'app/function-app.bicep' = {
   name: 'function-app'
   scope: rg
@@ -114,8 +132,8 @@ module functionApp 'app/function-app.bicep' = {
     storageAccountName: storage.outputs.name
     deploymentContainerName: deploymentContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
-    corsOrigins: map(split(corsOrigins, ','), origin => trim(origin))
-    appSettings: union({
+    corsOrigins: contains(allowedOrigins, '*') ? ['*'] : union(allowedOrigins, [webOrigin])
+    appSettings: {
       Archive__PostsContainer: postsContainerName
       Archive__WordsPerMinute: string(wordsPerMinute)
       Archive__ReconcileSchedule: reconcileSchedule
@@ -124,7 +142,8 @@ module functionApp 'app/function-app.bicep' = {
       Archive__FeedAuthor: feedAuthor
       // Flex Consumption delivers blob events only through Event Grid: the polling trigger stays off here.
       'AzureWebJobs.IngestPostPolling.Disabled': 'true'
-    }, empty(siteUrl) ? {} : { Archive__SiteUrl: siteUrl })
+      Archive__SiteUrl: empty(siteUrl) ? '${webOrigin}/' : siteUrl
+    }
   }
   dependsOn: [rbac]
 }
@@ -154,3 +173,4 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_POSTS_CONTAINER string = postsContainerName
 output AZURE_EVENT_GRID_TOPIC_NAME string = eventGrid.outputs.name
 output ARCHIVE_API_URL string = 'https://${functionApp.outputs.defaultHostName}/api'
+output ARCHIVE_WEB_URL string = '${webOrigin}/'

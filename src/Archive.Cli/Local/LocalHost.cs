@@ -6,7 +6,7 @@ namespace Archive.Cli.Local;
 
 /// <summary>
 /// Archive without the Functions host: the same route table, handlers, ingestor and reconciler,
-/// served by Kestrel, with a watcher in place of the blob trigger and the timer.
+/// served by Kestrel, with a watcher in place of the blob trigger and the timer, and the reader page at /.
 /// </summary>
 public static class LocalHost
 {
@@ -48,6 +48,12 @@ public static class LocalHost
             // Browsers keep a preflight's answer this long instead of asking before every call.
             cors.AllowAnyHeader().WithMethods("GET", "HEAD", "POST").WithExposedHeaders("ETag").SetPreflightMaxAge(TimeSpan.FromHours(1));
         });
+        var reader = ReaderPage.Folder;
+        if (reader is not null)
+        {
+            app.UseReaderPage(reader);
+        }
+
         app.MapArchiveApi();
         return app;
     }
