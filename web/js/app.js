@@ -26,7 +26,7 @@ function viewFor(params) {
   }
 }
 
-async function render() {
+async function render(moveFocus = false) {
   // A slow answer for a page the reader already left is dropped.
   const mine = ++current;
   const params = new URLSearchParams(location.search);
@@ -43,6 +43,12 @@ async function render() {
   if (mine !== current) return;
   replaceChildren(main, content);
   main.removeAttribute('aria-busy');
+  if (moveFocus) {
+    // After following a link, a screen reader starts at the new view's heading, as after a page load.
+    const heading = main.querySelector('h1');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus({ preventScroll: true });
+  }
   if (!document.body.dataset.ready) {
     document.body.dataset.ready = 'true';
     // When the first view was on screen: the load-time figure the reader's tests report.
@@ -67,12 +73,12 @@ document.querySelector('form.search').addEventListener('submit', (event) => {
   const q = new FormData(event.target).get('q').trim();
   if (!q) return;
   history.pushState(null, '', `?${new URLSearchParams({ q })}`);
-  render();
+  render(true);
 });
 followLinksInPage(document.body);
-window.addEventListener('popstate', render);
+window.addEventListener('popstate', () => render());
 window.addEventListener('archive:navigate', () => {
-  render();
+  render(true);
   window.scrollTo(0, 0);
 });
 linkFeeds();

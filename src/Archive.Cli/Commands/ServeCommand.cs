@@ -75,6 +75,11 @@ public static class ServeCommand
         await app.StartAsync(cancellationToken);
         var posts = report.Added + report.Updated + report.Unchanged;
         AnsiConsole.MarkupLineInterpolated($"[green]Archive[/] serves {posts} posts on [link]{url}/api/posts[/] (container '{store.Posts.Name}', {report.Rejected} rejected).");
+        if (ReaderPage.Folder is not null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Read them at [link]{url}/[/].");
+        }
+
         foreach (var failed in report.Changes.Where(c => c.Outcome == IngestOutcome.Failed))
         {
             // It still starts: one blob's failure is that blob's; the watcher tries it again.
