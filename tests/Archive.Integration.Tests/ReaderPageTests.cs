@@ -172,6 +172,25 @@ public sealed class ReaderPageTests(AzuriteFixture azurite, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task The_page_calls_the_api_that_config_json_names()
+    {
+        var page = await browser.NewPageAsync(errors);
+        var called = new List<string>();
+        await page.RouteAsync("**/config.json", route => route.FulfillAsync(new() { ContentType = "application/json", Body = "{ \"apiBaseUrl\": \"/elsewhere/api/\" }" }));
+        await page.RouteAsync("**/elsewhere/api/**", route =>
+        {
+            called.Add(new Uri(route.Request.Url).AbsolutePath);
+            return route.ContinueAsync(new() { Url = route.Request.Url.Replace("/elsewhere/api/", "/api/", StringComparison.Ordinal) });
+        });
+        await page.GotoAsync(Site.ToString());
+        await ReadyAsync(page);
+        Assert.Equal(await ApiIdsAsync("posts?limit=10"), await ListedIdsAsync(page, "main > section > ol.post-list"));
+        Assert.Contains("/elsewhere/api/posts", called);
+        Assert.Equal(new Uri(Site, "elsewhere/api/feed.xml").ToString(), await page.GetAttributeAsync("#feed-atom", "href"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task A_title_holding_markup_is_shown_as_text_and_never_run()
     {
         foreach (var view in new[] { "", "?post=hostile_title", "?q=archivepwned", "?tag=markup" })

@@ -203,11 +203,23 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
     /// </summary>
     private void SaveInBackground(IndexWriter current)
     {
-        current.Commit();
-        var commit = DirectoryReader.ListCommits(directory).Last();
-        var files = commit.FileNames
-            .Select(name => (name, (Stream)new FileStream(Path.Combine(folder, name), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete)))
-            .ToList();
+        var files = new List<(string Name, Stream Content)>();
+        try
+        {
+            current.Commit();
+            foreach (var name in DirectoryReader.ListCommits(directory).Last().FileNames)
+            {
+                files.Add((name, new FileStream(Path.Combine(folder, name), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete)));
+            }
+        }
+        catch (IOException error)
+        {
+            // Saving is for the next cold instance; this search goes on without it.
+            logger.LogWarning(error, "The search index could not be committed for saving");
+            files.ForEach(f => f.Content.Dispose());
+            return;
+        }
+
         var versions = new Dictionary<string, string>(indexed, StringComparer.Ordinal);
         _ = Task.Run(async () =>
         {
