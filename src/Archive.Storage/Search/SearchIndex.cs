@@ -281,7 +281,8 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
     {
         private static readonly Sort BestFirst = new(SortField.FIELD_SCORE, new SortField("date", SortFieldType.INT64, true), new SortField("key", SortFieldType.STRING));
         private readonly IndexSearcher searcher = new(index) { Similarity = new BM25Similarity() };
-        private readonly Lazy<string[]> keys = new(() => KeysOf(index));
+        private readonly Lazy<string[]> keys = new(() =>
+            [.. Enumerable.Range(0, index.MaxDoc).Select(doc => index.Document(doc)?.Get("key", Invariant) ?? string.Empty)]);
 
         public PostCatalog Catalog { get; } = catalog;
 
@@ -339,27 +340,6 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
         /// drop segments merged away since (an open near-real-time reader keeps them).
         /// </summary>
         public void Retire() => _ = Task.Delay(TimeSpan.FromSeconds(30)).ContinueWith(_ => index.Dispose(), TaskScheduler.Default);
-
-        /// <summary>
-        /// Each document's key, from Lucene's field cache of the key terms (which sorting by key loads
-        /// anyway), not from the stored documents: reading 10,000 of those took most of a second per view.
-        /// </summary>
-        private static string[] KeysOf(DirectoryReader index)
-        {
-            var keys = new string[index.MaxDoc];
-            var bytes = new BytesRef();
-            foreach (var leaf in index.Leaves)
-            {
-                var terms = FieldCache.DEFAULT.GetTermsIndex(leaf.AtomicReader, "key");
-                for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
-                {
-                    terms.Get(doc, bytes);
-                    keys[leaf.DocBase + doc] = bytes.Utf8ToString();
-                }
-            }
-
-            return keys;
-        }
 
         private int? DocOf(string key)
         {
