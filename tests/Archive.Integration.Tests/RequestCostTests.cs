@@ -111,13 +111,7 @@ public sealed class RequestCostTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.InRange(await CountAsync("GET", "search?q=post"), PostCount - 55, PostCount - 48);
         // Having read that many, it saves its index for the next cold instance (in the background: waited for, so
         // that upload is not counted below).
-        var saved = archive.Store.Content.GetBlobClient(Archive.Storage.Search.SearchSnapshot.BlobName);
-        for (var wait = 0; wait < 100 && !(await saved.ExistsAsync()).Value; wait++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True((await saved.ExistsAsync()).Value);
+        await archive.WaitForSavedSearchIndexAsync();
         Assert.Equal(1, await CountAsync("GET", "search?q=post+5&theme=t2"));
         Assert.Equal(1, await CountAsync("GET", "posts/r0500/related"));
 

@@ -196,15 +196,8 @@ public sealed partial class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await warm.Reconciler.ReconcileAsync(recomputeTotals: false, CancellationToken.None);
         var expected = (await warm.GetJsonAsync("search?q=w100&limit=50")).GetProperty("total").GetInt32();
-        var saved = warm.Store.Content.GetBlobClient(Archive.Storage.Search.SearchSnapshot.BlobName);
-        for (var wait = 0; wait < 100 && !(await saved.ExistsAsync()).Value; wait++)
-        {
-            await Task.Delay(100);
-        }
-
-        // Another instance: its own catalog and index over the same storage.
-        var reader = new Archive.Storage.Reading.PostReader(warm.Store, warm.Services.GetRequiredService<Archive.Storage.Changes.ChangeLog>());
-        using var cold = new Archive.Storage.Search.SearchIndex(reader, new Archive.Storage.Search.SearchSnapshot(warm.Store, Microsoft.Extensions.Logging.Abstractions.NullLogger<Archive.Storage.Search.SearchSnapshot>.Instance), Microsoft.Extensions.Logging.Abstractions.NullLogger<Archive.Storage.Search.SearchIndex>.Instance);
+        await warm.WaitForSavedSearchIndexAsync();
+        using var cold = warm.ColdSearchIndex();
         var totals = await warm.Store.ReadTotalsAsync(CancellationToken.None);
         warm.Requests.Reset();
         var view = await cold.ViewAsync(totals, CancellationToken.None);
@@ -236,8 +229,7 @@ public sealed partial class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
         foreach (var bytes in new[] { "not a zip"u8.ToArray(), escaping.ToArray() })
         {
             await saved.UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
-            var reader = new Archive.Storage.Reading.PostReader(archive.Store, archive.Services.GetRequiredService<Archive.Storage.Changes.ChangeLog>());
-            using var cold = new Archive.Storage.Search.SearchIndex(reader, new Archive.Storage.Search.SearchSnapshot(archive.Store, Microsoft.Extensions.Logging.Abstractions.NullLogger<Archive.Storage.Search.SearchSnapshot>.Instance), Microsoft.Extensions.Logging.Abstractions.NullLogger<Archive.Storage.Search.SearchIndex>.Instance);
+            using var cold = archive.ColdSearchIndex();
             var view = await cold.ViewAsync(await archive.Store.ReadTotalsAsync(CancellationToken.None), CancellationToken.None);
             Assert.Equal(5, view.Search(Archive.Storage.Search.SearchQuery.Parse("saved", out _)!, null, null, null, 0, 10).Total);
         }

@@ -78,6 +78,24 @@ public sealed class TestArchive : IAsyncDisposable
 
     public async Task DeleteBlobAsync(string blobName) => await Store.Posts.DeleteBlobAsync(blobName);
 
+    /// <summary>Waits (up to 10 s) for the search index an instance saves in the background after reading 100 posts or more.</summary>
+    public async Task WaitForSavedSearchIndexAsync()
+    {
+        var saved = Store.Content.GetBlobClient(Archive.Storage.Search.SearchSnapshot.BlobName);
+        for (var wait = 0; wait < 100 && !(await saved.ExistsAsync()).Value; wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True((await saved.ExistsAsync()).Value, "no saved search index");
+    }
+
+    /// <summary>Another instance's search index over the same storage: its own catalog, nothing in memory yet.</summary>
+    public Archive.Storage.Search.SearchIndex ColdSearchIndex() => new(
+        new Archive.Storage.Reading.PostReader(Store, Services.GetRequiredService<Archive.Storage.Changes.ChangeLog>()),
+        new Archive.Storage.Search.SearchSnapshot(Store, Microsoft.Extensions.Logging.Abstractions.NullLogger<Archive.Storage.Search.SearchSnapshot>.Instance),
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<Archive.Storage.Search.SearchIndex>.Instance);
+
     /// <summary>Uploads every file of content/ (as the local stack does on first start).</summary>
     public async Task UploadContentFolderAsync()
     {
