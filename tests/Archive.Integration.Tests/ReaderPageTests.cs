@@ -72,7 +72,7 @@ public sealed class ReaderPageTests(AzuriteFixture azurite, ITestOutputHelper ou
         var themed = await ListedIdsAsync(page, "main > section > ol.post-list");
         Assert.Equal(await ApiIdsAsync("posts?theme=cold-war-history&limit=100"), themed);
         Assert.InRange(themed.Count, 1, 9);
-        Assert.Equal("Posts in Cold War History", await page.Locator("main h1").TextContentAsync());
+        Assert.Equal("Posts in Cold War History", await page.Locator("main > section > h1").TextContentAsync());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "#Marshall Plan" }).First.ClickAsync();
         await ReadyAsync(page);
@@ -90,8 +90,8 @@ public sealed class ReaderPageTests(AzuriteFixture azurite, ITestOutputHelper ou
         await page.GetByRole(AriaRole.Link, new() { Name = "non-aggression pacts" }).ClickAsync();
         await ReadyAsync(page);
         Assert.EndsWith("?post=thread_0311", page.Url, StringComparison.Ordinal);
-        Assert.Equal("non-aggression pacts", await page.Locator("main h1").TextContentAsync());
-        Assert.Contains("3 min read", await page.Locator("article .meta").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("non-aggression pacts", await page.Locator("article > h1").TextContentAsync());
+        Assert.Contains("3 min read", await page.Locator("article > .meta").TextContentAsync(), StringComparison.Ordinal);
         var body = page.Locator("article .post-body");
         Assert.Contains("Molotov-Ribbentrop", await body.TextContentAsync(), StringComparison.Ordinal);
         Assert.True(await body.Locator("p").CountAsync() > 1, "the post's HTML is rendered, not shown as text");
@@ -104,7 +104,7 @@ public sealed class ReaderPageTests(AzuriteFixture azurite, ITestOutputHelper ou
 
         // A feed item's link ({SiteUrl}posts/{id}, with SiteUrl the reader) opens the same page at its usual URL.
         var linked = await OpenAsync("posts/thread_0311");
-        Assert.Equal("non-aggression pacts", await linked.Locator("main h1").TextContentAsync());
+        Assert.Equal("non-aggression pacts", await linked.Locator("article > h1").TextContentAsync());
         Assert.EndsWith("/?post=thread_0311", linked.Url, StringComparison.Ordinal);
         Assert.Empty(errors);
     }
@@ -196,7 +196,7 @@ public sealed class ReaderPageTests(AzuriteFixture azurite, ITestOutputHelper ou
         foreach (var view in new[] { "", "?post=hostile_title", "?q=archivepwned", "?tag=markup" })
         {
             var page = await OpenAsync(view);
-            var heading = view.StartsWith("?post", StringComparison.Ordinal) ? page.Locator("main h1") : page.Locator("li.post[data-id=hostile_title] h2 a");
+            var heading = view.StartsWith("?post", StringComparison.Ordinal) ? page.Locator("article > h1") : page.Locator("li.post[data-id=hostile_title] h2 a");
             Assert.Equal(HostileTitle, await heading.TextContentAsync());
             Assert.Equal(0, await heading.Locator("*").CountAsync());
             Assert.Equal(0, await page.Locator("main script, main img[src=x]").CountAsync());
