@@ -24,8 +24,9 @@ ms() { awk '{ v = $1; if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 serve_pid() { pgrep -f "serve --port $(sed 's|.*:\([0-9]*\)/api|\1|' <<<"$api")" | head -1; }
 total() { curl -s "$api/search?q=$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'; }
+since() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
-# The first search ever builds the index from every post's content and saves the texts for later instances.
+# The first search ever builds the index from every post's content and saves it for later instances.
 first=$(curl -s -o /dev/null -w '%{time_total}' "$api/search?q=treaty")
 echo "first search ever (index built from every post's content): ${first} s"
 sleep 5
@@ -39,17 +40,17 @@ until curl -sf -o /dev/null "$api/posts/fresh_post"; do sleep 0.05; done
 served_at=$(date +%s.%N)
 until [ "$(total zyxwvu)" = 1 ]; do sleep 0.05; done
 found_at=$(date +%s.%N)
-echo "new post: served after $(awk -v a="$start" -v b="$served_at" 'BEGIN { printf "%.2f", b - a }') s, found $(awk -v a="$served_at" -v b="$found_at" 'BEGIN { printf "%.2f", b - a }') s after it was served"
+echo "new post: served after $(since "$start" "$served_at") s, found $(since "$served_at" "$found_at") s after it was served"
 $bench_tool remove "$azurite_connection" search fresh.md
 start=$(date +%s.%N)
 while curl -sf -o /dev/null "$api/posts/fresh_post"; do sleep 0.05; done
 removed_at=$(date +%s.%N)
 until [ "$(total zyxwvu)" = 0 ]; do sleep 0.05; done
 gone_at=$(date +%s.%N)
-echo "deleted post: removed after $(awk -v a="$start" -v b="$removed_at" 'BEGIN { printf "%.2f", b - a }') s, gone from search $(awk -v a="$removed_at" -v b="$gone_at" 'BEGIN { printf "%.2f", b - a }') s after that"
+echo "deleted post: removed after $(since "$start" "$removed_at") s, gone from search $(since "$removed_at" "$gone_at") s after that"
 stop_serve
 
-# A cold process, watcher off (as in Azure): its first search reads the saved texts, not every post.
+# A cold process, watcher off (as in Azure): its first search opens the saved index, reading no post.
 WATCH=0 serve search
 pid=$(serve_pid)
 curl -s -o /dev/null "$api/posts?limit=1"
