@@ -108,7 +108,9 @@ public sealed class RequestCostTests(AzuriteFixture azurite, ITestOutputHelper o
 
         // Search: the first builds this instance's index from each post's content (but those in memory already:
         // the feed's 50, the posts read above), there being no saved index yet (docs/search.md); then the totals only.
-        Assert.InRange(await CountAsync("GET", "search?q=post"), PostCount - 55, PostCount - 48);
+        // The saving of the index that follows (an upload, a deletion of an earlier layout's copy) runs in the
+        // background and may be counted too.
+        Assert.InRange(await CountAsync("GET", "search?q=post"), PostCount - 55, PostCount - 47);
         // Having read that many, it saves its index for the next cold instance (in the background: waited for, so
         // that upload is not counted below).
         await archive.WaitForSavedSearchIndexAsync();

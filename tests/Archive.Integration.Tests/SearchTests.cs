@@ -111,9 +111,57 @@ public sealed partial class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("<mark>needle</mark>", plain, StringComparison.Ordinal);
         Assert.InRange(System.Net.WebUtility.HtmlDecode(plain.Replace("<mark>", string.Empty, StringComparison.Ordinal).Replace("</mark>", string.Empty, StringComparison.Ordinal)).Length, 20, 200);
 
+        // Matches as the index found them: folded and inflected forms, each CJK character.
+        Assert.Contains("<mark>caf&#233;s</mark>", (await archive.GetJsonAsync("search?q=cafe")).GetProperty("items")[0].GetProperty("snippet").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("<mark>東</mark><mark>京</mark>駅", (await archive.GetJsonAsync("search?q=" + Uri.EscapeDataString("東京"))).GetProperty("items")[0].GetProperty("snippet").GetString(), StringComparison.Ordinal);
+
         // A match only in the title or description: the description, marked.
         await Post("titled", "Uniqueword in title", "2018-01-01", "Long", "nothing here", "[]");
         Assert.Equal(System.Net.WebUtility.HtmlEncode("nothing here"), (await archive.GetJsonAsync("search?q=uniqueword")).GetProperty("items")[0].GetProperty("snippet").GetString());
+    }
+
+    [Fact]
+    public async Task Searches_of_common_words_rank_and_count_as_lucenes_own_query_does()
+    {
+        // Words in at least one post in 20 are answered from their kept scores; an exclusion of a word
+        // no post has sends the same search to Lucene's query. Same posts, order, totals and scores.
+        await using var archive = await TestArchive.StartAsync(azurite);
+        var random = new Random(7);
+        string[] vocabulary = ["war", "peace", "treaty", "grain", "steel", "union", "border", "vote"];
+        for (var i = 0; i < 40; i++)
+        {
+            // Every fourth post repeats the one before but for its date (or has none): ties go to the newest, then the id.
+            var words = i % 4 == 3 ? null : Enumerable.Range(0, 5 + random.Next(60)).Select(_ => vocabulary[random.Next(random.Next(1, vocabulary.Length + 1))]).ToList();
+            var body = words is null ? $"{vocabulary[0]} {vocabulary[1]}" : string.Join(' ', words);
+            var title = i % 5 == 0 ? "Peace and grain" : $"Post {i}";
+            var date = i % 7 == 0 ? null : $"20{10 + (i % 9)}-0{1 + (i % 9)}-15";
+            await archive.UploadAsync($"c{i:D2}.md", $"---\ntitle: \"{title}\"\nthread_id: c{i:D2}\nprimary_theme: Common\n{(date is null ? string.Empty : $"date: {date}\n")}---\n\n{body}\n");
+        }
+
+        // Equal scores: the newest first, then by id (t4 has no date, so it comes last).
+        foreach (var (id, date) in new[] { ("t5", "2014-01-01"), ("t2", "2015-05-05"), ("t0", "2015-05-05"), ("t1", "2015-05-05"), ("t4", null), ("t3", "2016-01-01") })
+        {
+            await archive.UploadAsync($"{id}.md", $"---\ntitle: \"Ridge\"\nthread_id: {id}\nprimary_theme: Common\n{(date is null ? string.Empty : $"date: {date}\n")}---\n\nridge war\n");
+        }
+
+        Assert.Equal(["t3", "t0", "t1"], await Ids("ridge", 3));
+        Assert.Equal(["t3", "t0", "t1", "t2", "t5", "t4"], await Ids("ridge", 50));
+        foreach (var q in new[] { "war", "peace", "vote", "ridge", "ridge+war", "war+peace", "peace+grain+steel", "union+union", "border+vote+war+treaty" })
+        {
+            foreach (var limit in new[] { 3, 50 })
+            {
+                var common = await archive.GetJsonAsync($"search?q={q}&limit={limit}");
+                var lucene = await archive.GetJsonAsync($"search?q={q}+-zzqqxx&limit={limit}");
+                Assert.Equal(lucene.GetProperty("total").GetInt32(), common.GetProperty("total").GetInt32());
+                Assert.Equal(Found(lucene), Found(common));
+                Assert.All(lucene.GetProperty("items").EnumerateArray().Zip(common.GetProperty("items").EnumerateArray()), pair =>
+                    Assert.Equal(pair.First.GetProperty("score").GetDouble(), pair.Second.GetProperty("score").GetDouble(), 0.001));
+            }
+        }
+
+        Assert.InRange((await archive.GetJsonAsync("search?q=war")).GetProperty("total").GetInt32(), 20, 46);
+        static List<string> Found(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("post").GetProperty("id").GetString()!)];
+        async Task<List<string>> Ids(string q, int limit) => Found(await archive.GetJsonAsync($"search?q={q}&limit={limit}"));
     }
 
     [Fact]
@@ -189,6 +237,8 @@ public sealed partial class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_cold_instance_opens_the_saved_index_instead_of_reading_every_post()
     {
         await using var warm = await TestArchive.StartAsync(azurite);
+        var retired = warm.Store.Content.GetBlobClient("~search/index-1.zip");
+        await retired.UploadAsync(BinaryData.FromString("an earlier layout"));
         for (var i = 0; i < 120; i++)
         {
             await warm.PutBlobAsync($"p{i:D3}.md", System.Text.Encoding.UTF8.GetBytes(Posts.Make($"p{i:D3}", $"Post {i}", "2020-01-01", words: 20 + i)));
@@ -197,6 +247,12 @@ public sealed partial class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
         await warm.Reconciler.ReconcileAsync(recomputeTotals: false, CancellationToken.None);
         var expected = (await warm.GetJsonAsync("search?q=w100&limit=50")).GetProperty("total").GetInt32();
         await warm.WaitForSavedSearchIndexAsync();
+        for (var wait = 0; wait < 50 && (await retired.ExistsAsync()).Value; wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.False((await retired.ExistsAsync()).Value, "the copy of an earlier layout is still there");
         using var cold = warm.ColdSearchIndex();
         var totals = await warm.Store.ReadTotalsAsync(CancellationToken.None);
         warm.Requests.Reset();

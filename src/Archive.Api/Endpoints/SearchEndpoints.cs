@@ -72,11 +72,12 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
         {
             var view = await index.ViewAsync(snapshot, cancellationToken);
             var (page, total) = view.Search(query!, theme, tag, year, skip, limit);
+            var snippets = view.SnippetsOf(page, query!.Terms);
             var items = page
-                .Select(h => new SearchItem(
+                .Select((h, i) => new SearchItem(
                     snapshot.WithThemeName(h.Post.Summary),
                     Math.Round(h.Score, 4),
-                    (view.TextOf(h) is { } text ? Snippet.Of(text, query!.Terms) : null) ?? Snippet.Marked(h.Post.Summary.Description, query!.Terms)))
+                    snippets[i] ?? Snippet.Marked(h.Post.Summary.Description, query.Terms)))
                 .ToList();
             var next = skip + limit < total ? PageCursor.Issue(fingerprint, (skip + limit).ToString(CultureInfo.InvariantCulture)) : null;
             return new SearchResult(q!, total, items, next);

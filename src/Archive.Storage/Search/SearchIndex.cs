@@ -28,6 +28,9 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
     private static readonly (string Field, float Boost)[] Fields = [("title", 3f), ("tags", 1.5f), ("description", 1.2f), ("text", 1f)];
     private static readonly FieldType Analyzed = TextField.TYPE_NOT_STORED;
 
+    // Where each word of the text is, so a snippet finds its matches in the index instead of splitting the text again.
+    private static readonly FieldType AnalyzedWithOffsets = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS });
+
     private readonly SearchAnalyzer analyzer = new();
     // On local disk, not in the managed heap: the OS caches what searches read (docs/search.md, memory).
     private readonly string folder = Path.Combine(Path.GetTempPath(), "archive-search", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
@@ -191,6 +194,8 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
 
         if (changed.Count >= SnapshotAfterReads)
         {
+            // One segment: each term is then looked up once per field, not once per segment, in every search.
+            writer.ForceMerge(1);
             SaveInBackground(writer);
         }
 
@@ -252,9 +257,8 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
             new StringField("theme", summary.Theme.Slug, Field.Store.YES),
             new Field("title", summary.Title, Analyzed),
             new Field("description", summary.Description, Analyzed),
-            new Field("text", text, Analyzed),
-            new StoredField("body", text),
-            new StoredField("version", post.VersionTag),
+            new Field("text", text, AnalyzedWithOffsets),
+            new BinaryDocValuesField("body", new BytesRef(CompressedText.Compress(text))),
         };
         foreach (var tag in post.TagKeys)
         {
@@ -276,6 +280,12 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
         return document;
     }
 
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
     /// <summary>The index as of one catalog: searches, related posts and suggestions read it without storage.</summary>
     public sealed class View(PostCatalog catalog, DirectoryReader index)
     {
@@ -284,7 +294,11 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
         private readonly Lazy<string[]> keys = new(() =>
             [.. Enumerable.Range(0, index.MaxDoc).Select(doc => index.Document(doc)?.Get("key", Invariant) ?? string.Empty)]);
 
+        private CommonTermScores? common;
+
         public PostCatalog Catalog { get; } = catalog;
+
+        private CommonTermScores Common => LazyInitializer.EnsureInitialized(ref common, () => new CommonTermScores(searcher, index, doc => keys.Value[doc], term => AnyField([term])));
 
         /// <summary>
         /// The posts matching <paramref name="query"/> and the filters ranked <paramref name="skip"/>
@@ -293,6 +307,12 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
         /// </summary>
         public (List<Hit> Page, int Total) Search(SearchQuery query, string? theme, string? tag, int? year, int skip, int take)
         {
+            if (theme is null && tag is null && year is null && query.Excluded.Count == 0 && query.Required.All(g => g.Length == 1)
+                && Common.TrySearch([.. query.Required.Select(g => g[0])], Math.Max(1, skip + take), out var best, out var matching))
+            {
+                return (Ranked(best.Skip(skip).ToArray()), matching);
+            }
+
             var all = new BooleanQuery();
             foreach (var group in query.Required)
             {
@@ -330,10 +350,69 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
             return Ranked(searcher.Search(query, count).ScoreDocs);
         }
 
-        /// <summary>A found post's counted text (what its snippet is cut from), from the index's stored field.</summary>
-        public string? TextOf(Hit hit) => TextOf(hit.Doc);
+        /// <summary>
+        /// Each found post's snippet (in the order of <paramref name="hits"/>): its counted text around
+        /// the words whose terms are in <paramref name="terms"/>, found by their offsets in the index
+        /// (each term looked up once per segment); null for a post whose text has none of them.
+        /// </summary>
+        public List<string?> SnippetsOf(IReadOnlyList<Hit> hits, IReadOnlySet<string> terms)
+        {
+            var matches = hits.ToDictionary(h => h.Doc, _ => new List<SearchWords.Word>());
+            foreach (var leaf in index.Leaves)
+            {
+                var docs = hits.Select(h => h.Doc - leaf.DocBase).Where(d => d >= 0 && d < leaf.AtomicReader.MaxDoc).Order().ToArray();
+                if (docs.Length == 0 || leaf.AtomicReader.GetTerms("text")?.GetEnumerator() is not { } enumerator)
+                {
+                    continue;
+                }
 
-        private string? TextOf(int doc) => index.Document(doc)?.Get("body", Invariant);
+                DocsAndPositionsEnum? positions = null;
+                foreach (var term in terms)
+                {
+                    if (!enumerator.SeekExact(new BytesRef(term)))
+                    {
+                        continue;
+                    }
+
+                    positions = enumerator.DocsAndPositions(null, positions, DocsAndPositionsFlags.OFFSETS);
+                    foreach (var doc in docs)
+                    {
+                        if (positions is null || (positions.DocID < doc && positions.Advance(doc) == DocIdSetIterator.NO_MORE_DOCS))
+                        {
+                            break;
+                        }
+
+                        if (positions.DocID != doc)
+                        {
+                            continue;
+                        }
+
+                        var words = matches[doc + leaf.DocBase];
+                        for (var i = 0; i < positions.Freq; i++)
+                        {
+                            positions.NextPosition();
+                            words.Add(new SearchWords.Word(positions.StartOffset, positions.EndOffset - positions.StartOffset, term, Cjk: false));
+                        }
+                    }
+                }
+            }
+
+            return [.. hits.Select(h => TextOf(h.Doc) is { } text ? Snippet.Of(text, [.. matches[h.Doc].OrderBy(w => w.Start)]) : null)];
+        }
+
+        /// <summary>A post's counted text, from the index (what its snippet is cut from).</summary>
+        private string? TextOf(int doc)
+        {
+            var leaf = index.Leaves[ReaderUtil.SubIndex(doc, index.Leaves)];
+            if (leaf.AtomicReader.GetBinaryDocValues("body") is not { } values)
+            {
+                return null;
+            }
+
+            var compressed = new BytesRef();
+            values.Get(doc - leaf.DocBase, compressed);
+            return CompressedText.Decompress(compressed.Bytes.AsSpan(compressed.Offset, compressed.Length));
+        }
 
         /// <summary>
         /// Closes this view's reader once searches that began on it are surely done, so the writer can

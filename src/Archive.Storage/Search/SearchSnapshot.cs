@@ -18,7 +18,10 @@ public sealed class SearchSnapshot(ArchiveStore store, ILogger<SearchSnapshot> l
     /// Post ids never hold '~', so no post's content is ever named so (and the content sweeper leaves it).
     /// The number is the index's document layout: a layout that changes takes a new name.
     /// </summary>
-    public const string BlobName = "~search/index-1.zip";
+    public const string BlobName = "~search/index-2.zip";
+
+    /// <summary>Saved copies of earlier layouts, which no instance of this version opens: removed when a new copy is saved.</summary>
+    private static readonly string[] Retired = ["~search/index-1.zip"];
 
     private const string VersionsEntry = "versions.json";
 
@@ -91,6 +94,10 @@ public sealed class SearchSnapshot(ArchiveStore store, ILogger<SearchSnapshot> l
             }
 
             await store.Content.GetBlobClient(BlobName).UploadAsync(zip, overwrite: true, cancellationToken);
+            foreach (var name in Retired)
+            {
+                await store.Content.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            }
         }
         finally
         {

@@ -18,7 +18,8 @@ public static class Snippet
     /// <summary>The snippet of <paramref name="text"/> around its words whose terms are in <paramref name="terms"/> (the text is split here).</summary>
     public static string? Of(string text, IReadOnlySet<string> terms) => Of(text, SearchWords.Matching(text, terms));
 
-    private static string? Of(string text, List<SearchWords.Word> matches)
+    /// <summary>The snippet of <paramref name="text"/> around <paramref name="matches"/> (its matched words, in order).</summary>
+    public static string? Of(string text, List<SearchWords.Word> matches)
     {
         if (matches.Count == 0)
         {
