@@ -3,7 +3,8 @@
 # loaded through the watcher's bulk path, then measured with the watcher off (as in Azure):
 # the first search of a cold process, RSS before it and after a warm wrk run over a mix of
 # one-word, three-word, phrase and filtered queries (16 connections), /api/posts/{id}/related
-# under wrk, how soon a new post is found and a deleted one gone (watcher on), and quality
+# under wrk, what a query never asked costs (one at a time: the warm run answers repeats from the
+# read cache), how soon a new post is found and a deleted one gone (watcher on), and quality
 # (bench/search_queries.py), on a corpus with a rich vocabulary (one body word in eight from 20,000
 # made-up words, Zipf-distributed: bench/Archive.Benchmarks/CorpusGenerator.cs). Ends with the line
 # `search p99 ms: X; cold first search s: Y; top3 recall: Z; title first: W`.
@@ -68,6 +69,13 @@ p99=$(awk '$1 == "99%" { print $2 }' <<<"$out" | ms)
 errors=$(awk '/Non-2xx or 3xx/ { print $NF }' <<<"$out")
 after=$(rss_mb "$pid")
 echo "warm search: ${rps} req/s, p99 ${p99} ms${errors:+, $errors non-2xx}; RSS after ${after} MB (+$((after - before)) MB)"
+
+# The warm run answers a query asked before from the read cache: what a query never asked costs, one at a time.
+python3 "$root/bench/search_queries.py" mix "$corpus_folder" "$work/search-new-paths.txt" 6
+sort -u "$work/search-new-paths.txt" | { grep -vxFf "$work/search-paths.txt" || true; } | awk 'NR <= 300' >"$work/search-new-unique.txt"
+first_time=$(while read -r path; do curl -s -o /dev/null -w '%{time_total}\n' "${api%/api}$path"; done <"$work/search-new-unique.txt" | sort -g |
+  awk '{ v[NR] = $1 * 1000 } END { printf "median %.1f ms, p90 %.1f ms, p99 %.1f ms", v[int((NR + 1) / 2)], v[int(NR * 0.9)], v[int(NR * 0.99)] }')
+echo "first-time searches ($(wc -l <"$work/search-new-unique.txt") never asked before, one at a time): $first_time"
 
 python3 - "$api" >"$work/related-paths.txt" <<'PY'
 import json, random, sys, urllib.request

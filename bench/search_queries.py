@@ -1,6 +1,6 @@
 """Queries for bench/search.sh, from a generated corpus folder.
 
-  search_queries.py mix CORPUS OUT      a mix of one-word, three-word, phrase and filtered queries (paths below /api)
+  search_queries.py mix CORPUS OUT [SEED]  a mix of one-word, three-word, phrase and filtered queries (paths below /api)
   search_queries.py quality CORPUS API  500 random posts: the three body words of lowest document frequency
                                         (3+ letters) in the top 3, and the exact title first (unique titles only)
 """
@@ -23,8 +23,8 @@ def slug(text):
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def mix(folder, out):
-    rng = random.Random(5)
+def mix(folder, out, seed=5):
+    rng = random.Random(seed)
     all_posts = list(posts(folder))
     lines = []
     for _ in range(2000):
@@ -70,4 +70,4 @@ def quality(folder, api):
 
 
 if __name__ == "__main__":
-    {"mix": lambda: mix(sys.argv[2], sys.argv[3]), "quality": lambda: quality(sys.argv[2], sys.argv[3])}[sys.argv[1]]()
+    {"mix": lambda: mix(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 5), "quality": lambda: quality(sys.argv[2], sys.argv[3])}[sys.argv[1]]()

@@ -194,8 +194,14 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
 
         if (changed.Count >= SnapshotAfterReads)
         {
-            // One segment: each term is then looked up once per field, not once per segment, in every search.
-            writer.ForceMerge(1);
+            // Most of the index just written (the first build): one segment, so that each search looks each
+            // term up once per field, not once per segment. Smaller updates leave merging to Lucene's policy,
+            // so a large archive is not rewritten whole for every hundred posts uploaded.
+            if (changed.Count * 2 >= indexed.Count)
+            {
+                writer.ForceMerge(1);
+            }
+
             SaveInBackground(writer);
         }
 
