@@ -112,7 +112,7 @@ public sealed partial class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.InRange(System.Net.WebUtility.HtmlDecode(plain.Replace("<mark>", string.Empty, StringComparison.Ordinal).Replace("</mark>", string.Empty, StringComparison.Ordinal)).Length, 20, 200);
 
         // Matches as the index found them: folded and inflected forms, each CJK character.
-        Assert.Contains("<mark>caf&#233;s</mark>", (await archive.GetJsonAsync("search?q=cafe")).GetProperty("items")[0].GetProperty("snippet").GetString(), StringComparison.Ordinal);
+        Assert.Contains("<mark>cafés</mark>", (await archive.GetJsonAsync("search?q=cafe")).GetProperty("items")[0].GetProperty("snippet").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("<mark>東</mark><mark>京</mark>駅", (await archive.GetJsonAsync("search?q=" + Uri.EscapeDataString("東京"))).GetProperty("items")[0].GetProperty("snippet").GetString(), StringComparison.Ordinal);
 
         // A match only in the title or description: the description, marked.

@@ -1,5 +1,6 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Archive.Storage.Search;
 
@@ -11,6 +12,12 @@ namespace Archive.Storage.Search;
 public static class Snippet
 {
     public const int MaxCharacters = 200;
+
+    /// <summary>
+    /// Escapes what HTML needs escaped and leaves letters of every script as they are (<c>cafés</c>,
+    /// not <c>caf&amp;#233;s</c>); a surrogate half a window edge cut off becomes U+FFFD.
+    /// </summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>Characters kept before the first match of the window, so the match is read in its sentence.</summary>
     private const int Lead = 40;
@@ -63,14 +70,14 @@ public static class Snippet
         var at = from;
         foreach (var match in matches.Where(m => m.Start >= from && m.Start + m.Length <= to))
         {
-            snippet.Append(WebUtility.HtmlEncode(text[at..match.Start])).Append("<mark>")
-                .Append(WebUtility.HtmlEncode(text.Substring(match.Start, match.Length))).Append("</mark>");
+            snippet.Append(Html.Encode(text[at..match.Start])).Append("<mark>")
+                .Append(Html.Encode(text.Substring(match.Start, match.Length))).Append("</mark>");
             at = match.Start + match.Length;
         }
 
-        return snippet.Append(WebUtility.HtmlEncode(text[at..to])).ToString().Trim();
+        return snippet.Append(Html.Encode(text[at..to])).ToString().Trim();
     }
 
     /// <summary>The text escaped, its matched words marked: the description when the text has no match.</summary>
-    public static string Marked(string text, IReadOnlySet<string> terms) => Of(text, terms) ?? WebUtility.HtmlEncode(text.Length <= MaxCharacters ? text : text[..MaxCharacters]);
+    public static string Marked(string text, IReadOnlySet<string> terms) => Of(text, terms) ?? Html.Encode(text.Length <= MaxCharacters ? text : text[..MaxCharacters]);
 }
