@@ -16,6 +16,12 @@ public static class CompressedText
     private const int Quality = 5;
     private const int Window = 22;
 
+    /// <summary>
+    /// Far above any post's text (uploads are 1 MB by default), so that a length a damaged index
+    /// holds cannot make a read allocate gigabytes.
+    /// </summary>
+    private const int MostBytes = 64 * 1024 * 1024;
+
     public static byte[] Compress(string text)
     {
         var utf8 = Encoding.UTF8.GetBytes(text);
@@ -32,7 +38,7 @@ public static class CompressedText
     /// <summary>The text, or null when <paramref name="compressed"/> is not what <see cref="Compress"/> wrote.</summary>
     public static string? Decompress(ReadOnlySpan<byte> compressed)
     {
-        if (compressed.Length < 4 || BinaryPrimitives.ReadInt32LittleEndian(compressed) is var length && length < 0)
+        if (compressed.Length < 4 || BinaryPrimitives.ReadInt32LittleEndian(compressed) is var length && length is < 0 or > MostBytes)
         {
             return null;
         }
