@@ -397,7 +397,7 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
                         for (var i = 0; i < positions.Freq; i++)
                         {
                             positions.NextPosition();
-                            words.Add(new SearchWords.Word(positions.StartOffset, positions.EndOffset - positions.StartOffset, term, Cjk: false));
+                            words.Add(new SearchWords.Word(positions.StartOffset, positions.EndOffset - positions.StartOffset, term));
                         }
                     }
                 }

@@ -14,7 +14,7 @@ namespace Archive.Storage.Search;
 public static class SearchWords
 {
     /// <summary>A word of a text: where it is, and its term.</summary>
-    public readonly record struct Word(int Start, int Length, string Term, bool Cjk);
+    public readonly record struct Word(int Start, int Length, string Term);
 
     /// <summary>Every word of <paramref name="text"/>, in order.</summary>
     public static List<Word> Of(string text) => Split(text, null);
@@ -87,7 +87,7 @@ public static class SearchWords
     {
         if (TermsBySpan.TryGetValue(text.AsSpan(start, length), out var known))
         {
-            return new Word(start, length, known, cjk);
+            return new Word(start, length, known);
         }
 
         var written = text.Substring(start, length);
@@ -106,7 +106,7 @@ public static class SearchWords
             Terms.TryAdd(written, term);
         }
 
-        return new Word(start, length, term, cjk);
+        return new Word(start, length, term);
     }
 
     /// <summary>Letters (any script), digits and the marks that belong to them.</summary>
