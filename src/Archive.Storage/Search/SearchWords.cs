@@ -17,20 +17,7 @@ public static class SearchWords
     public readonly record struct Word(int Start, int Length, string Term);
 
     /// <summary>Every word of <paramref name="text"/>, in order.</summary>
-    public static List<Word> Of(string text) => Split(text, null);
-
-    /// <summary>
-    /// The words of <paramref name="text"/> whose terms are in <paramref name="terms"/>, in order. A word
-    /// in ASCII whose first letter no term starts with is passed over unfolded and unstemmed: folding
-    /// lower-cases it and the stemmer changes only endings, so its term would start with that letter.
-    /// </summary>
-    public static List<Word> Matching(string text, IReadOnlySet<string> terms)
-    {
-        var firsts = terms.Where(t => t.Length > 0).Select(t => t[0]).ToHashSet();
-        return Split(text, firsts).Where(w => terms.Contains(w.Term)).ToList();
-    }
-
-    private static List<Word> Split(string text, HashSet<char>? firsts)
+    public static List<Word> Of(string text)
     {
         var words = new List<Word>();
         var stemmer = new EnglishStemmer();
@@ -49,11 +36,7 @@ public static class SearchWords
             var inWord = i < text.Length && !cjk && IsWordCharacter(text, i);
             if (!inWord && start >= 0)
             {
-                if (firsts is null || !char.IsAscii(text[start]) || firsts.Contains(char.ToLowerInvariant(text[start])))
-                {
-                    words.Add(Make(text, start, i - start, stemmer, cjk: false));
-                }
-
+                words.Add(Make(text, start, i - start, stemmer, cjk: false));
                 start = -1;
             }
 
@@ -77,7 +60,7 @@ public static class SearchWords
 
     // A text's words repeat: each distinct word is folded and stemmed once per process (bounded, then no longer kept).
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Terms = new(StringComparer.Ordinal);
-    // Looked up by the word's span: a word seen before costs no new string (snippets split every hit's text).
+    // Looked up by the word's span: a word seen before costs no new string (indexing and related posts split every text).
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TermsBySpan =
         Terms.GetAlternateLookup<ReadOnlySpan<char>>();
 

@@ -23,7 +23,7 @@ public static class Snippet
     private const int Lead = 40;
 
     /// <summary>The snippet of <paramref name="text"/> around its words whose terms are in <paramref name="terms"/> (the text is split here).</summary>
-    public static string? Of(string text, IReadOnlySet<string> terms) => Of(text, SearchWords.Matching(text, terms));
+    public static string? Of(string text, IReadOnlySet<string> terms) => Of(text, [.. SearchWords.Of(text).Where(w => terms.Contains(w.Term))]);
 
     /// <summary>The snippet of <paramref name="text"/> around <paramref name="matches"/> (its matched words, in order).</summary>
     public static string? Of(string text, List<SearchWords.Word> matches)
