@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Archive.Core.Contract;
+using Archive.Core.Stored;
 using Archive.Storage.Tables;
 using Archive.Storage.Totals;
 using Azure;
@@ -99,9 +99,9 @@ public sealed class ArchiveStore(BlobServiceClient blobs, TableServiceClient tab
         };
 
     /// <summary>A stored summary; one stored before summaries carried <c>updatedAt</c> gets the post's ingest time.</summary>
-    public static PostSummary Summary(string summaryJson, DateTimeOffset ingestedAt)
+    public static StoredSummary Summary(string summaryJson, DateTimeOffset ingestedAt)
     {
-        var summary = System.Text.Json.JsonSerializer.Deserialize<PostSummary>(summaryJson, ArchiveJson.Options)!;
+        var summary = System.Text.Json.JsonSerializer.Deserialize<StoredSummary>(summaryJson, ArchiveJson.Options)!;
         return summary.UpdatedAt == default ? summary with { UpdatedAt = ingestedAt } : summary;
     }
 }

@@ -1,4 +1,4 @@
-using Archive.Core.Contract;
+using Archive.Core.Stored;
 using Archive.Storage.Tables;
 using Archive.Storage.Totals;
 using CsCheck;
@@ -16,10 +16,10 @@ public sealed class ShardedTotalsProperties
     private static readonly Gen<IndexedPost> Post =
         Gen.Select(Gen.Int[0, 999], Gen.Int[1, 3000], Gen.Int[0, 2], Gen.Int[0, 2000].Nullable(), (n, words, theme, day) => new IndexedPost(
             RowKeys.Post($"p{n:D3}"),
-            new PostSummary
+            new StoredSummary
             {
                 Id = $"p{n:D3}", Slug = $"p{n:D3}", Title = $"Post {n}", Description = string.Empty, Tags = [],
-                Theme = new ThemeRef(Themes[theme], Themes[theme]), WordCount = words, ReadingTime = Math.Max(1, words / 200),
+                Theme = new StoredTheme(Themes[theme], Themes[theme]), WordCount = words, ReadingTime = Math.Max(1, words / 200),
                 Date = day is { } d ? new DateOnly(2020, 1, 1).AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
             },
             day is { } t ? new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(t).Ticks : null));

@@ -2,10 +2,10 @@ using Archive.Storage;
 using Archive.Api.Http;
 using Archive.Api.OpenApi;
 using Archive.Api.Feeds;
-using Archive.Api.Responses;
+using Archive.Api.Contracts;
 using Archive.Storage.Changes;
 using Archive.Storage.Tables;
-using Archive.Core.Contract;
+using Archive.Core.Stored;
 using Archive.Storage.Ingestion;
 using Archive.Storage.Reading;
 using Archive.Storage.Totals;
@@ -47,7 +47,7 @@ public sealed class ArchiveEndpoints(
         var body = await cache.BodyAsync(Key(call), snapshot, async () =>
         {
             var page = await reader.ListAsync(query, after, snapshot, cancellationToken);
-            return new PostList(page.Items.Select(snapshot.WithThemeName).ToList(), page.NextCursor);
+            return new PostList(page.Items.Select(snapshot.Served).ToList(), page.NextCursor);
         });
         return Json(body!, snapshot);
     }
@@ -74,7 +74,7 @@ public sealed class ArchiveEndpoints(
             return ApiProblem.NotFound($"There is no post '{id}'.");
         }
 
-        var summary = snapshot.WithThemeName(found.Summary);
+        var summary = snapshot.Served(found.Summary);
         var etag = PostETag(snapshot, found, summary.Theme.Name);
         if (JsonResponse.NotModified(call.Request, etag, publicCache) is { } notModified)
         {
@@ -82,7 +82,7 @@ public sealed class ArchiveEndpoints(
         }
 
         var detail = await cache.BodyAsync(etag, Key(call), async () =>
-            await reader.ReadAsync(found, cancellationToken) is { } post ? PostDetail.From(summary, post.Content, post.Source, format) : null);
+            await reader.ReadAsync(found, cancellationToken) is { } post ? PostDetail.From(summary, post.Content, new PostSource(post.Blob, post.ContentHash, post.Summary.UpdatedAt), format) : null);
         return detail is null ? ApiProblem.NotFound($"There is no post '{id}'.") : new JsonResponse(detail, etag, publicCache);
     }
 
@@ -137,7 +137,7 @@ public sealed class ArchiveEndpoints(
         var body = await cache.BodyAsync(Key(call), snapshot, async () =>
         {
             var page = await reader.ListAsync(query, after, snapshot, cancellationToken);
-            return new ThemePage(ThemeItemOf(theme), page.Items.Select(snapshot.WithThemeName).ToList(), page.NextCursor);
+            return new ThemePage(ThemeItemOf(theme), page.Items.Select(snapshot.Served).ToList(), page.NextCursor);
         });
         return Json(body!, snapshot);
     }
@@ -224,7 +224,7 @@ public sealed class ArchiveEndpoints(
         }
 
         var items = page.Entries.Select(e => e.Kind == ChangeEntity.UpsertKind
-            ? new ChangeItem(ChangeType.Upsert) { Post = snapshot.WithThemeName(ArchiveStore.Summary(e.SummaryJson!, e.At)) }
+            ? new ChangeItem(ChangeType.Upsert) { Post = snapshot.Served(ArchiveStore.Summary(e.SummaryJson!, e.At)) }
             : new ChangeItem(ChangeType.Delete) { Id = e.Id });
         return JsonResponse.HashedBody(call.Request, new ChangeList([.. items], page.Next.Issue(), page.HasMore), JsonResponse.NoStore);
     }
@@ -266,13 +266,13 @@ public sealed class ArchiveEndpoints(
     {
         // A client may send the slashes of a name escaped; a catch-all keeps them as %2F.
         var name = (call.RouteValue ?? string.Empty).Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
-        return JsonResponse.HashedBody(call.Request, await blobStates.ReadAsync(name, cancellationToken), JsonResponse.NoStore);
+        return JsonResponse.HashedBody(call.Request, BlobState.From(await blobStates.ReadAsync(name, cancellationToken)), JsonResponse.NoStore);
     }
 
     public async Task<IResult> ReindexAsync(ApiCall call, CancellationToken cancellationToken)
     {
         var report = await reconciler.ReconcileAsync(recomputeTotals: true, cancellationToken);
-        return JsonResponse.HashedBody(call.Request, report, JsonResponse.NoStore);
+        return JsonResponse.HashedBody(call.Request, ReindexReport.From(report), JsonResponse.NoStore);
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Archive.Api.Http;
-using Archive.Api.Responses;
+using Archive.Api.Contracts;
 using Archive.Storage.Reading;
 using Archive.Storage.Search;
 using Archive.Storage.Totals;
@@ -75,7 +75,7 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
             var snippets = view.SnippetsOf(page, query!.Terms);
             var items = page
                 .Select((h, i) => new SearchItem(
-                    snapshot.WithThemeName(h.Post.Summary),
+                    snapshot.Served(h.Post.Summary),
                     Math.Round(h.Score, 4),
                     snippets[i] ?? Snippet.Marked(h.Post.Summary.Description, query.Terms)))
                 .ToList();
@@ -102,7 +102,7 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
         var body = await cache.BodyAsync(Key(call), snapshot, async () =>
         {
             var view = await index.ViewAsync(snapshot, cancellationToken);
-            return new RelatedList([.. view.Related(post, RelatedCount).Select(h => new RelatedItem(snapshot.WithThemeName(h.Post.Summary), Math.Round(h.Score, 4)))]);
+            return new RelatedList([.. view.Related(post, RelatedCount).Select(h => new RelatedItem(snapshot.Served(h.Post.Summary), Math.Round(h.Score, 4)))]);
         });
         return new JsonResponse(body!, snapshot.ETag, publicCache);
     }
@@ -117,7 +117,7 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
             .Where(p => p.Summary.Theme.Slug == SearchIndex.UncategorizedTheme)
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(post => new ThemeSuggestion(
-                snapshot.WithThemeName(post.Summary),
+                snapshot.Served(post.Summary),
                 [.. view.Related(post, 20, except: uncategorized)
                     .GroupBy(h => h.Post.Summary.Theme.Slug, StringComparer.Ordinal)
                     .Select(g => new SuggestedTheme(g.Key, snapshot.Theme(g.Key, g.First().Post.Summary.Theme.Name).Name, Math.Round(g.Sum(h => h.Score), 4)))

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Archive.Core.Contract;
+using Archive.Api.Contracts;
 
 namespace Archive.Api.Http;
 
@@ -20,7 +20,7 @@ public sealed class Utf8Json(byte[] bytes)
     public ReadOnlyMemory<byte> Bytes { get; } = bytes;
 
     public static Utf8Json? From(object? body) =>
-        body is null ? null : body as Utf8Json ?? new Utf8Json(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ArchiveJson.Options));
+        body is null ? null : body as Utf8Json ?? new Utf8Json(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ApiJson.Options));
 
     /// <summary>The body in <paramref name="encoding"/> ("br", "gzip" or "identity").</summary>
     public ReadOnlyMemory<byte> Encoded(string encoding) => encoding switch

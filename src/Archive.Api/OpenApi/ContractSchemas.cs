@@ -4,8 +4,8 @@ using System.Text.Json.Schema;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Archive.Api.Routing;
-using Archive.Core.Contract;
-using Archive.Api.Responses;
+using Archive.Core.Stored;
+using Archive.Api.Contracts;
 using Archive.Storage.Ingestion;
 using Archive.Storage.Reading;
 
@@ -22,7 +22,7 @@ public static class ContractSchemas
     /// <summary>String members holding a calendar date (yyyy-MM-dd), which a C# string cannot say by itself.</summary>
     private static readonly HashSet<string> DateMembers = ["date", "latestDate"];
 
-    private static readonly JsonSerializerOptions Options = new(ArchiveJson.Options)
+    private static readonly JsonSerializerOptions Options = new(ApiJson.Options)
     {
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         RespectNullableAnnotations = true,
@@ -36,7 +36,7 @@ public static class ContractSchemas
     public static IReadOnlyList<Type> Components { get; } =
     [
         .. RouteTable.All.Select(r => r.Body).Where(t => t != typeof(JsonObject) && t != typeof(string)).Distinct(),
-        typeof(PostSummary), typeof(ThemeRef), typeof(ThemeItem), typeof(RejectionItem), typeof(IngestResult), typeof(ChangeItem), typeof(SearchItem), typeof(RelatedItem), typeof(ThemeSuggestion), typeof(SuggestedTheme), typeof(TagItem), typeof(ProblemBody),
+        typeof(PostSummary), typeof(ThemeRef), typeof(ThemeItem), typeof(RejectionItem), typeof(ReindexChange), typeof(ChangeItem), typeof(SearchItem), typeof(RelatedItem), typeof(ThemeSuggestion), typeof(SuggestedTheme), typeof(TagItem), typeof(ProblemBody),
     ];
 
     public static string Name(Type type) => type == typeof(ProblemBody) ? "Problem" : type.Name;

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Archive.Api.Endpoints;
 using Archive.Api.Feeds;
-using Archive.Api.Responses;
+using Archive.Api.Contracts;
 using Archive.Storage.Changes;
-using Archive.Core.Contract;
+using Archive.Core.Stored;
 using Archive.Storage.Ingestion;
 using Archive.Storage.Reading;
 
@@ -78,7 +78,7 @@ public static class RouteTable
         new("GetThemeSuggestions", "GET", Routes.ThemeSuggestions, true, "For each uncategorized post, up to 3 themes whose posts its text is most like",
             [], (e, call, ct) => e.Search.ThemeSuggestionsAsync(call, ct), typeof(ThemeSuggestionList), [Unauthorized, Forbidden, Unavailable]),
         new("Reindex", "POST", Routes.Reindex, true, "Reconcile the container with the index now", [],
-            (e, call, ct) => e.ReindexAsync(call, ct), typeof(ReconcileReport), [Unauthorized, Forbidden, Unavailable]),
+            (e, call, ct) => e.ReindexAsync(call, ct), typeof(ReindexReport), [Unauthorized, Forbidden, Unavailable]),
     ];
 
     public static ApiRoute Named(string name) => All.Single(r => r.Name == name);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Archive.Core.Contract;
+using Archive.Core.Stored;
+using Archive.Api.Contracts;
 using Archive.Storage.Reading;
 using Spectre.Console;
 
@@ -93,7 +94,7 @@ public sealed class ArchiveApiClient(Uri api, string? key, TimeSpan timeout) : I
         }
 
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<BlobState>(ArchiveJson.Options, cancellationToken))!;
+        return (await response.Content.ReadFromJsonAsync<BlobState>(ApiJson.Options, cancellationToken))!;
     }
 
     /// <summary>A served post (its words, minutes, source blob), or null when it is not served (any more).</summary>
@@ -103,7 +104,7 @@ public sealed class ArchiveApiClient(Uri api, string? key, TimeSpan timeout) : I
         using var response = await SendAsync(request, cancellationToken);
         return response.StatusCode == HttpStatusCode.NotFound
             ? null
-            : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<PostDetail>(ArchiveJson.Options, cancellationToken);
+            : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<PostDetail>(ApiJson.Options, cancellationToken);
     }
 
     public void Dispose() => http.Dispose();

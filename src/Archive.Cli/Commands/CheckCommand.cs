@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Archive.Core.Contract;
+using Archive.Core.Stored;
+using Archive.Api.Contracts;
 using Archive.Core.Model;
 using Archive.Core.Parsing;
 using Spectre.Console;
@@ -125,7 +126,7 @@ public static class CheckCommand
         /// <summary>The summary the API would serve, but for <c>updatedAt</c>: a file checked offline has not been ingested.</summary>
         private static JsonObject OfflineSummary(Post post)
         {
-            var summary = JsonSerializer.SerializeToNode(PostSummary.From(post, default), ArchiveJson.Options)!.AsObject();
+            var summary = JsonSerializer.SerializeToNode(StoredSummary.From(post, default), ArchiveJson.Options)!.AsObject();
             summary.Remove("updatedAt");
             return summary;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Archive.Api.Contracts;
 using Archive.Storage.Reading;
 using Spectre.Console;
 

@@ -1,5 +1,6 @@
 using Archive.Api;
-using Archive.Core.Contract;
+using Archive.Core.Stored;
+using Archive.Api.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace Archive.Cli.Local;

@@ -10,7 +10,8 @@ namespace Archive.Core.Parsing;
 
 /// <summary>
 /// One uploaded blob to a post or a rejection, as the contract's §1–§3 define. Never throws on
-/// content: whatever the bytes, the answer is a post, a rejection with its reason, or "ignored".
+/// content: whatever the bytes, the answer is a post, a rejection with its reason, or "ignored";
+/// an exception is a bug (the property tests feed it arbitrary bytes and front matter).
 /// </summary>
 public sealed class PostParser(ParserOptions options)
 {
@@ -30,6 +31,10 @@ public sealed class PostParser(ParserOptions options)
         }
 
         var text = TextDecoder.Decode(content, out var fellBack);
+
+        // Only the input's own faults are caught. Anything else is a fault of the program, not of the
+        // post: it surfaces as an exception (the ingest fails, is logged as the error it is, and counts
+        // towards quarantine), never as a rejection that blames the owner's file.
         try
         {
             return ParseText(blobName, text, fellBack, hash, lastModified);
@@ -43,16 +48,7 @@ public sealed class PostParser(ParserOptions options)
             // Only reachable if a limit above is set higher than the stack allows; never a crash.
             return ParseResult.Rejected("nested too deeply to be parsed", hash);
         }
-        catch (Exception error) when (error is not OutOfMemoryException)
-        {
-            // YamlDotNet and Markdig can fail in ways beyond YamlException on hostile input; the
-            // owner still gets a reason rather than a stuck upload. Tests assert no input they make ends here.
-            return ParseResult.Rejected(UnexpectedFailure + error.Message, hash);
-        }
     }
-
-    /// <summary>How the reason of a failure no rule foresaw begins (the catch-all).</summary>
-    public const string UnexpectedFailure = "could not be parsed: ";
 
     private ParseResult ParseText(string blobName, string text, bool fellBack, string hash, DateTimeOffset lastModified)
     {
@@ -173,7 +169,7 @@ public sealed class PostParser(ParserOptions options)
     /// <summary>The summary is stored as JSON in a table property, five of them together in a scope's longest posts (measured with the longest ingest time).</summary>
     private static void CheckSummarySize(Post post)
     {
-        var length = System.Text.Json.JsonSerializer.Serialize(Contract.PostSummary.From(post, DateTimeOffset.MaxValue), Contract.ArchiveJson.Options).Length;
+        var length = System.Text.Json.JsonSerializer.Serialize(Stored.StoredSummary.From(post, DateTimeOffset.MaxValue), Stored.ArchiveJson.Options).Length;
         if (length > InputLimits.MaxSummaryCharacters)
         {
             throw new InputLimitException(

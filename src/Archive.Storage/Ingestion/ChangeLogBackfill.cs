@@ -51,7 +51,7 @@ public sealed class ChangeLogBackfill(ArchiveStore store, IndexWriter writer, Ti
 
             // The same post, its summary carrying the time it was ingested (stored summaries of that time lack it).
             var same = post.Copy();
-            same.SummaryJson = System.Text.Json.JsonSerializer.Serialize(ArchiveStore.Summary(post.SummaryJson, post.IngestedAt), Archive.Core.Contract.ArchiveJson.Options);
+            same.SummaryJson = System.Text.Json.JsonSerializer.Serialize(ArchiveStore.Summary(post.SummaryJson, post.IngestedAt), Archive.Core.Stored.ArchiveJson.Options);
             var transaction = await writer.PlanAsync([post], [same], time.GetUtcNow(), cancellationToken);
             try
             {

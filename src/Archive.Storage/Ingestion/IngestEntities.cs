@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Archive.Core.Contract;
+using Archive.Core.Stored;
 using Archive.Core.Model;
 using Archive.Core.Parsing;
 using Archive.Storage.Tables;
@@ -16,7 +16,7 @@ internal static class IngestEntities
     public static string? PostIdOf(BlobEntity record) => record.PostKey?[RowKeys.PostPrefix.Length..];
 
     /// <summary>The summary as stored, its ingest time in it (the parser has checked that it fits: <see cref="InputLimits.MaxSummaryCharacters"/>).</summary>
-    public static string SummaryJson(Post post, DateTimeOffset ingestedAt) => JsonSerializer.Serialize(PostSummary.From(post, ingestedAt), ArchiveJson.Options);
+    public static string SummaryJson(Post post, DateTimeOffset ingestedAt) => JsonSerializer.Serialize(StoredSummary.From(post, ingestedAt), ArchiveJson.Options);
 
     /// <summary>The blob's record after a good ingest (a copy): what it gave, the post it became, no rejection, no attempt under way.</summary>
     public static BlobEntity Record(BlobEntity? record, string blobName, string postKey, BlobVersion seen)

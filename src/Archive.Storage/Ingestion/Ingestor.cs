@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Archive.Core.Contract;
+using Archive.Core.Stored;
 using Archive.Core.Model;
 using Archive.Core.Parsing;
 using Archive.Storage.Tables;
@@ -299,7 +299,7 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
     {
         // Named by content hash: a racing writer of another version never overwrites the blob a committed post points to.
         var name = $"{postKey[RowKeys.PostPrefix.Length..]}/{post.ContentHash}.json";
-        var json = JsonSerializer.SerializeToUtf8Bytes(PostContent.From(post), ArchiveJson.Options);
+        var json = JsonSerializer.SerializeToUtf8Bytes(StoredContent.From(post), ArchiveJson.Options);
         await store.Content.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(json), overwrite: true, cancellationToken);
         return name;
     }

@@ -11,39 +11,39 @@ namespace Archive.Storage.Reading;
 /// </summary>
 public sealed class BlobStates(ArchiveStore store)
 {
-    public async Task<BlobState> ReadAsync(string blobName, CancellationToken cancellationToken)
+    public async Task<BlobStatus> ReadAsync(string blobName, CancellationToken cancellationToken)
     {
         var properties = await PropertiesAsync(blobName, cancellationToken);
         if (properties is null)
         {
-            return new BlobState(blobName, null, BlobStateKind.Absent, null, null, null);
+            return new BlobStatus(blobName, null, BlobStatusKind.Absent, null, null, null);
         }
 
         if (!PostBlobName.IsPost(blobName))
         {
-            return new BlobState(blobName, null, BlobStateKind.Ignored, null, "not a markdown blob (.md or .markdown)", null);
+            return new BlobStatus(blobName, null, BlobStatusKind.Ignored, null, "not a markdown blob (.md or .markdown)", null);
         }
 
         var record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
         if (record is null || record.AttemptHash is not null || !IsCurrent(record, properties.Value))
         {
             // Not processed yet, being processed, or processed for an earlier upload: the last known content, if any.
-            return new BlobState(blobName, record?.RejectedHash ?? record?.ContentHash, BlobStateKind.Pending, null, null, record?.Timestamp);
+            return new BlobStatus(blobName, record?.RejectedHash ?? record?.ContentHash, BlobStatusKind.Pending, null, null, record?.Timestamp);
         }
 
         if (record.RejectedHash is not null)
         {
-            return new BlobState(blobName, record.RejectedHash, BlobStateKind.Rejected, IngestEntities.PostIdOf(record), record.RejectedReason, record.Timestamp);
+            return new BlobStatus(blobName, record.RejectedHash, BlobStatusKind.Rejected, IngestEntities.PostIdOf(record), record.RejectedReason, record.Timestamp);
         }
 
         var post = record.PostKey is { } key ? await store.FindAsync<PostEntity>(key, cancellationToken) : null;
         if (post is null || post.Blob != blobName)
         {
             // The record is ahead of a post that just left (a rename or a deletion being reconciled).
-            return new BlobState(blobName, record.ContentHash, BlobStateKind.Pending, null, null, record.Timestamp);
+            return new BlobStatus(blobName, record.ContentHash, BlobStatusKind.Pending, null, null, record.Timestamp);
         }
 
-        return new BlobState(blobName, record.ContentHash, post.Draft ? BlobStateKind.Draft : BlobStateKind.Served, post.Id, null, post.IngestedAt);
+        return new BlobStatus(blobName, record.ContentHash, post.Draft ? BlobStatusKind.Draft : BlobStatusKind.Served, post.Id, null, post.IngestedAt);
     }
 
     /// <summary>The record was written for the blob's current version: same ETag, or same MD5 (identical bytes uploaded again).</summary>

@@ -1,4 +1,4 @@
-using Archive.Core.Contract;
+using Archive.Core.Stored;
 using Archive.Storage.Totals;
 
 namespace Archive.Storage.Reading;
@@ -6,5 +6,5 @@ namespace Archive.Storage.Reading;
 /// <summary>A page of a list: the posts as served, and as indexed (where their content is).</summary>
 public sealed record PostPage(IReadOnlyList<IndexedPost> Posts, string? NextCursor)
 {
-    public IReadOnlyList<PostSummary> Items => [.. Posts.Select(p => p.Summary)];
+    public IReadOnlyList<StoredSummary> Items => [.. Posts.Select(p => p.Summary)];
 }

@@ -1,4 +1,4 @@
-using Archive.Core.Contract;
+using Archive.Core.Stored;
 using Archive.Core.Parsing;
 using Archive.Storage.Changes;
 using Archive.Storage.Tables;
@@ -68,16 +68,16 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
     /// <summary>A post's summary, content and source; null when its content is gone (deleted since the catalog was read).</summary>
     public async Task<StoredPost?> ReadAsync(IndexedPost post, CancellationToken cancellationToken) =>
         await ContentAsync(post.ContentBlob, cancellationToken) is { } content
-            ? new StoredPost(post.Summary, content, new PostSource(post.Blob, post.ContentHash, post.Summary.UpdatedAt))
+            ? new StoredPost(post.Summary, content, post.Blob, post.ContentHash)
             : null;
 
     /// <summary>Every served post as of <paramref name="totals"/>, in memory (what the search index follows).</summary>
     public Task<PostCatalog> CatalogAsync(TotalsSnapshot totals, CancellationToken cancellationToken) => SharedCatalogAsync(totals).WaitAsync(cancellationToken);
 
     /// <summary>A post's rendered content by its content blob (one download, then memory); null when the blob is gone.</summary>
-    public async Task<PostContent?> ContentAsync(string contentBlob, CancellationToken cancellationToken)
+    public async Task<StoredContent?> ContentAsync(string contentBlob, CancellationToken cancellationToken)
     {
-        if (contents.TryGetValue(contentBlob, out PostContent? cached))
+        if (contents.TryGetValue(contentBlob, out StoredContent? cached))
         {
             return cached;
         }
@@ -93,18 +93,18 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
     }
 
     /// <summary>A post's content read for a one-off use (the search index keeps what it needs itself), not kept here.</summary>
-    public async Task<PostContent?> DownloadContentAsync(string contentBlob, CancellationToken cancellationToken)
+    public async Task<StoredContent?> DownloadContentAsync(string contentBlob, CancellationToken cancellationToken)
     {
-        if (contents.TryGetValue(contentBlob, out PostContent? cached))
+        if (contents.TryGetValue(contentBlob, out StoredContent? cached))
         {
             return cached;
         }
 
-        PostContent content;
+        StoredContent content;
         try
         {
             var download = await store.Content.GetBlobClient(contentBlob).DownloadContentAsync(cancellationToken);
-            content = download.Value.Content.ToObjectFromJson<PostContent>(ArchiveJson.Options)!;
+            content = download.Value.Content.ToObjectFromJson<StoredContent>(ArchiveJson.Options)!;
         }
         catch (RequestFailedException error) when (error.Status == 404)
         {

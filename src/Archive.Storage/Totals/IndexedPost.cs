@@ -1,10 +1,10 @@
-using Archive.Core.Contract;
+using Archive.Core.Stored;
 using Archive.Core.Text;
 
 namespace Archive.Storage.Totals;
 
 /// <summary>A served post as totals see it.</summary>
-public sealed record IndexedPost(string Key, PostSummary Summary, long? DateTicks)
+public sealed record IndexedPost(string Key, StoredSummary Summary, long? DateTicks)
 {
     private HashSet<string>? tagKeys;
 

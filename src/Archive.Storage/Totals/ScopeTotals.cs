@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Archive.Core.Contract;
+using Archive.Core.Stored;
 using Archive.Storage.Tables;
 
 namespace Archive.Storage.Totals;
@@ -255,16 +255,16 @@ public sealed class ScopeTotals
         }
     }
 
-    private sealed record IndexedPostJson(string Key, PostSummary Summary, long? DateTicks);
+    private sealed record IndexedPostJson(string Key, StoredSummary Summary, long? DateTicks);
 
-    private sealed class SummaryComparer : IEqualityComparer<PostSummary>
+    private sealed class SummaryComparer : IEqualityComparer<StoredSummary>
     {
         public static readonly SummaryComparer Instance = new();
 
-        public bool Equals(PostSummary? x, PostSummary? y) =>
+        public bool Equals(StoredSummary? x, StoredSummary? y) =>
             x is not null && y is not null
             && JsonSerializer.Serialize(x, ArchiveJson.Options) == JsonSerializer.Serialize(y, ArchiveJson.Options);
 
-        public int GetHashCode(PostSummary obj) => obj.Id.GetHashCode(StringComparison.Ordinal);
+        public int GetHashCode(StoredSummary obj) => obj.Id.GetHashCode(StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,4 @@
-using Archive.Core.Contract;
+using Archive.Core.Stored;
 using Archive.Storage.Tables;
 
 namespace Archive.Storage.Totals;
@@ -33,8 +33,8 @@ public sealed class TotalsSnapshot
     public string ETag => $"\"{(Global.Entity.Generation.Length > 0 ? Global.Entity.Generation : "0")}.{Global.Entity.Version}\"";
 
     /// <summary>The theme with its display name (the spelling most of its posts use).</summary>
-    public ThemeRef Theme(string slug, string fallbackName) =>
-        Themes.TryGetValue(slug, out var theme) ? new ThemeRef(slug, theme.DisplayName) : new ThemeRef(slug, fallbackName);
+    public StoredTheme Theme(string slug, string fallbackName) =>
+        Themes.TryGetValue(slug, out var theme) ? new StoredTheme(slug, theme.DisplayName) : new StoredTheme(slug, fallbackName);
 
-    public PostSummary WithThemeName(PostSummary summary) => summary with { Theme = Theme(summary.Theme.Slug, summary.Theme.Name) };
+    public StoredSummary WithThemeName(StoredSummary summary) => summary with { Theme = Theme(summary.Theme.Slug, summary.Theme.Name) };
 }

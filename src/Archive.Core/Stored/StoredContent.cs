@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Archive.Core.Model;
 
-namespace Archive.Core.Contract;
+namespace Archive.Core.Stored;
 
-/// <summary>The large part of a post, kept apart from the summary: rendered body, source text and front-matter details.</summary>
-public sealed record PostContent(
+/// <summary>The large part of a post as stored in its content blob, kept apart from the summary: rendered body, source text and front-matter details.</summary>
+public sealed record StoredContent(
     string Html,
     string Markdown,
     string Text,
@@ -12,6 +12,6 @@ public sealed record PostContent(
     JsonObject Extra,
     IReadOnlyList<string> Warnings)
 {
-    public static PostContent From(Post post) =>
+    public static StoredContent From(Post post) =>
         new(post.Html, post.Markdown, post.Text, post.Declared, post.Extra, post.Warnings);
 }

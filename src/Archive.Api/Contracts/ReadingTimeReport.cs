@@ -1,7 +1,6 @@
-using Archive.Core.Contract;
 using Archive.Storage.Totals;
 
-namespace Archive.Api.Responses;
+namespace Archive.Api.Contracts;
 
 public sealed record ReadingTimeBucket(int MinMinutes, int? MaxMinutes, int Posts);
 
@@ -44,7 +43,7 @@ public sealed record ReadingTimeReport(
             themes.OrderByDescending(t => t.Posts).ThenBy(t => t.Scope, StringComparer.Ordinal)
                 .Select(t => new ThemeReadingTime(t.Scope, t.DisplayName, t.Posts, t.Minutes, Mean(t.Minutes, t.Posts)))
                 .ToList(),
-            scope.Longest.Select(p => snapshot.WithThemeName(p.Summary)).ToList());
+            scope.Longest.Select(p => snapshot.Served(p.Summary)).ToList());
     }
 
     public static double Mean(long total, int count) =>

@@ -1,8 +1,8 @@
-using Archive.Core.Model;
+using Archive.Core.Stored;
 
-namespace Archive.Core.Contract;
+namespace Archive.Api.Contracts;
 
-/// <summary>A post as lists serve it (contract §4, PostSummary).</summary>
+/// <summary>A post as lists serve it (contract §4, PostSummary), mapped from its stored summary.</summary>
 public record PostSummary
 {
     public required string Id { get; init; }
@@ -21,20 +21,20 @@ public record PostSummary
     /// <summary>When the served version was ingested (§9): what a syncing client or a feed reader compares.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
-    public static PostSummary From(Post post, DateTimeOffset updatedAt) => new()
+    public static PostSummary From(StoredSummary stored) => new()
     {
-        Id = post.Id,
-        Slug = post.Slug,
-        Title = post.Title,
-        Date = post.Date?.ToString(),
-        DateText = post.DateText,
-        DateInferred = post.DateInferred,
-        Description = post.Description,
-        Theme = new ThemeRef(post.ThemeSlug, post.ThemeName),
-        Tags = post.Tags,
-        WordCount = post.WordCount,
-        ReadingTime = post.ReadingTime,
-        EncodingRepaired = post.EncodingRepaired,
-        UpdatedAt = updatedAt,
+        Id = stored.Id,
+        Slug = stored.Slug,
+        Title = stored.Title,
+        Date = stored.Date,
+        DateText = stored.DateText,
+        DateInferred = stored.DateInferred,
+        Description = stored.Description,
+        Theme = new ThemeRef(stored.Theme.Slug, stored.Theme.Name),
+        Tags = stored.Tags,
+        WordCount = stored.WordCount,
+        ReadingTime = stored.ReadingTime,
+        EncodingRepaired = stored.EncodingRepaired,
+        UpdatedAt = stored.UpdatedAt,
     };
 }

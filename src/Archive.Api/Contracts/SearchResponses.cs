@@ -1,6 +1,5 @@
-using Archive.Core.Contract;
 
-namespace Archive.Api.Responses;
+namespace Archive.Api.Contracts;
 
 /// <summary><c>/api/search</c> (§8): the query as given, how many posts match, a page of them best first.</summary>
 public sealed record SearchResult(string Query, int Total, IReadOnlyList<SearchItem> Items, string? NextCursor);

@@ -1,6 +1,5 @@
-using Archive.Core.Contract;
 
-namespace Archive.Api.Responses;
+namespace Archive.Api.Contracts;
 
 public sealed record PostList(IReadOnlyList<PostSummary> Items, string? NextCursor);
 

@@ -1,3 +1,3 @@
-namespace Archive.Core.Contract;
+namespace Archive.Api.Contracts;
 
 public sealed record PostSource(string Blob, string ContentHash, DateTimeOffset IngestedAt);

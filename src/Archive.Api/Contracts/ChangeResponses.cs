@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using Archive.Core.Contract;
 
-namespace Archive.Api.Responses;
+namespace Archive.Api.Contracts;
 
 public enum ChangeType
 {

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Archive.Core.Model;
+using Archive.Core.Stored;
 
-namespace Archive.Core.Contract;
+namespace Archive.Api.Contracts;
 
 /// <summary>One post as <c>/api/posts/{id}</c> serves it: the summary plus body and details.</summary>
 public sealed record PostDetail : PostSummary
@@ -21,7 +21,7 @@ public sealed record PostDetail : PostSummary
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Text { get; init; }
 
-    public static PostDetail From(PostSummary summary, PostContent content, PostSource source, string? format) => new()
+    public static PostDetail From(PostSummary summary, StoredContent content, PostSource source, string? format) => new()
     {
         Id = summary.Id,
         Slug = summary.Slug,
@@ -37,7 +37,7 @@ public sealed record PostDetail : PostSummary
         EncodingRepaired = summary.EncodingRepaired,
         UpdatedAt = summary.UpdatedAt,
         Html = content.Html,
-        Declared = content.Declared,
+        Declared = new DeclaredCounts(content.Declared.WordCount, content.Declared.ReadingTime),
         Extra = content.Extra,
         Warnings = content.Warnings,
         Source = source,

@@ -1,0 +1,3 @@
+namespace Archive.Core.Stored;
+
+public sealed record StoredTheme(string Slug, string Name);
