@@ -1,3 +1,4 @@
+using Archive.Core.Parsing;
 namespace Archive.Integration.Tests;
 
 /// <summary><c>archive check</c> as authors run it before uploading.</summary>
@@ -38,7 +39,7 @@ public sealed class CheckCommandTests
         Assert.True(cli.ExitCode == 0, cli.Output);
         Assert.Matches(@"accepted  .*good\.md → good \| Good \| .* \| 30 words \| 1 min", cli.Output);
         Assert.DoesNotContain("│", cli.Output, StringComparison.Ordinal);
-        Assert.Contains("notes.txt (not markdown", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("notes.txt: " + PostBlobName.NotMarkdown, cli.Output, StringComparison.Ordinal);
         Assert.Contains("1 posts would be accepted, 0 rejected, 1 other files ignored", cli.Output, StringComparison.Ordinal);
 
         var json = await ArchiveCli.RunAsync("check", folder, "--json");

@@ -81,14 +81,29 @@ public sealed class HostileUploadTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_script_title_is_served_escaped_and_unsniffable()
+    public async Task A_script_title_is_served_as_json_text_that_no_browser_sniffs_as_markup()
     {
         await archive.UploadAsync("script.md", "---\ntitle: \"<script>alert(1)</script>\"\nthread_id: script\n---\nbody\n");
         using var response = await archive.Http.GetAsync("posts/script");
         var raw = await response.Content.ReadAsStringAsync();
-        Assert.DoesNotContain("<script>", raw, StringComparison.Ordinal);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("\"title\":\"<script>alert(1)</script>\"", raw, StringComparison.Ordinal);
         Assert.Equal("<script>alert(1)</script>", JsonDocument.Parse(raw).RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_post_of_backticks_is_served_at_about_its_own_size()
+    {
+        // Each paragraph's runs of backticks differ in length, so none closes another: all stay text.
+        var paragraph = "x " + string.Join(' ', Enumerable.Range(1, 40).Select(n => new string('`', n)));
+        var body = string.Join("\n\n", Enumerable.Repeat(paragraph, 950));
+        var markdown = "---\ntitle: Backticks\nthread_id: backticks\n---\n" + body + "\n";
+        Assert.InRange(markdown.Length, 800_000, 1_000_000);
+        await archive.UploadAsync("backticks.md", markdown);
+        using var response = await archive.Http.GetAsync("posts/backticks");
+        var served = (await response.Content.ReadAsByteArrayAsync()).Length;
+        Assert.True(served < markdown.Length * 1.2, $"{served} bytes served for {markdown.Length} of markdown");
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Archive.Storage;
 using Archive.Api.Http;
+using Archive.Api.Tokens;
+using Archive.Core.Text;
 using Archive.Api.OpenApi;
 using Archive.Api.Feeds;
 using Archive.Api.Contracts;
@@ -47,7 +49,7 @@ public sealed class ArchiveEndpoints(
         var body = await cache.BodyAsync(Key(call), snapshot, async () =>
         {
             var page = await reader.ListAsync(query, after, snapshot, cancellationToken);
-            return new PostList(page.Items.Select(snapshot.Served).ToList(), page.NextCursor);
+            return new PostList(page.Items.Select(snapshot.Served).ToList(), NextCursor(query, page));
         });
         return Json(body!, snapshot);
     }
@@ -137,7 +139,7 @@ public sealed class ArchiveEndpoints(
         var body = await cache.BodyAsync(Key(call), snapshot, async () =>
         {
             var page = await reader.ListAsync(query, after, snapshot, cancellationToken);
-            return new ThemePage(ThemeItemOf(theme), page.Items.Select(snapshot.Served).ToList(), page.NextCursor);
+            return new ThemePage(ThemeItemOf(theme), page.Items.Select(snapshot.Served).ToList(), NextCursor(query, page));
         });
         return Json(body!, snapshot);
     }
@@ -200,7 +202,7 @@ public sealed class ArchiveEndpoints(
     {
         var invalid = new InvalidValue();
         var since = ChangeToken.Beginning;
-        if (ListQueryParser.OneValue(call.Request.Query, "since", invalid) is { } sinceText && !ChangeToken.TryRead(sinceText, out since))
+        if (ListQueryParser.OneValue(call.Request.Query, "since", invalid) is { } sinceText && !ChangeTokens.TryRead(sinceText, out since))
         {
             invalid.Set("since is not a token this API issued; start again without it");
         }
@@ -226,7 +228,7 @@ public sealed class ArchiveEndpoints(
         var items = page.Entries.Select(e => e.Kind == ChangeEntity.UpsertKind
             ? new ChangeItem(ChangeType.Upsert) { Post = snapshot.Served(ArchiveStore.Summary(e.SummaryJson!, e.At)) }
             : new ChangeItem(ChangeType.Delete) { Id = e.Id });
-        return JsonResponse.HashedBody(call.Request, new ChangeList([.. items], page.Next.Issue(), page.HasMore), JsonResponse.NoStore);
+        return JsonResponse.HashedBody(call.Request, new ChangeList([.. items], ChangeTokens.Issue(page.Next), page.HasMore), JsonResponse.NoStore);
     }
 
     /// <summary>§9: a feed, built once per version of the archive (and per host, which absolute links name when no site is set).</summary>
@@ -281,18 +283,15 @@ public sealed class ArchiveEndpoints(
     /// </summary>
     private static string PostETag(TotalsSnapshot snapshot, IndexedPost post, string themeName)
     {
-        var name = 2166136261u;
-        foreach (var c in themeName)
-        {
-            name = (name ^ c) * 16777619u;
-        }
-
+        var name = Fnv1a.Hash(themeName);
         var generation = snapshot.Global.Entity.Generation;
         return $"\"{(generation.Length > 0 ? generation : "0")}.p{post.VersionTag}{name:x8}\"";
     }
 
     /// <summary>What identifies a response: path (with the route value, in its own case) and query.</summary>
     private static string Key(ApiCall call) => QueryParameters.CacheKey(call.Request);
+
+    private static string? NextCursor(PostListQuery query, PostPage page) => page.LastKey is { } last ? PageCursor.Issue(query.Fingerprint, last) : null;
 
     private static ThemeItem ThemeItemOf(ScopeTotals theme) =>
         new(theme.Scope, theme.DisplayName, theme.Posts, theme.Words, theme.Minutes, theme.LatestDate);

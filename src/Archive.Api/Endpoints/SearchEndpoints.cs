@@ -1,5 +1,6 @@
 using System.Globalization;
 using Archive.Api.Http;
+using Archive.Api.Tokens;
 using Archive.Api.Contracts;
 using Archive.Storage.Reading;
 using Archive.Storage.Search;
@@ -42,19 +43,14 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
         var tag = ListQueryParser.Tag(parameters, invalid);
         var limit = ListQueryParser.Limit(parameters, DefaultLimit, MaxLimit, invalid);
 
-        int? year = null;
-        if (ListQueryParser.OneValue(parameters, "year", invalid) is { } yearText)
-        {
-            year = int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1 and <= 9999 ? y : invalid.Set<int>($"year '{yearText}' is not a year");
-        }
+        var year = ListQueryParser.Year(parameters, invalid);
 
         // A cursor carries the rank the next page starts at, bound to its query: after a change it goes on from the same rank (§8).
         var fingerprint = $"search|{q}|{theme}|{tag}|{year}";
         var skip = 0;
-        if (ListQueryParser.OneValue(parameters, "cursor", invalid) is { } cursor
-            && !(PageCursor.TryRead(cursor, fingerprint, out var rank) && int.TryParse(rank, NumberStyles.None, CultureInfo.InvariantCulture, out skip)))
+        if (ListQueryParser.Cursor(parameters, fingerprint, invalid) is { } rank && !int.TryParse(rank, NumberStyles.None, CultureInfo.InvariantCulture, out skip))
         {
-            invalid.Set("cursor was not issued for this query; start again without it");
+            invalid.Set(ListQueryParser.CursorNotIssued);
         }
 
         if (invalid.Message is { } error)

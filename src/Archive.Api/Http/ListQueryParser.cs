@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Archive.Core.Text;
+using Archive.Api.Tokens;
 using Archive.Storage.Reading;
 using Archive.Storage.Tables;
 using Microsoft.AspNetCore.Http;
@@ -32,17 +33,11 @@ public static partial class ListQueryParser
         long? fromTicks = from is { } f ? Ticks(f) : null;
         // The end of the last day; the last day there is has no day after it, and needs no bound.
         long? toTicks = to is { } t && t < DateOnly.MaxValue ? Ticks(t.AddDays(1)) : null;
-        if (OneValue(query, "year", invalid) is { } yearText)
+        if (Year(query, invalid) is { } year)
         {
-            if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1 and <= 9998)
-            {
-                fromTicks = Math.Max(fromTicks ?? 0, Ticks(new DateOnly(year, 1, 1)));
-                toTicks = Math.Min(toTicks ?? long.MaxValue, Ticks(new DateOnly(year + 1, 1, 1)));
-            }
-            else
-            {
-                invalid.Set($"year '{yearText}' is not a year");
-            }
+            fromTicks = Math.Max(fromTicks ?? 0, Ticks(new DateOnly(year, 1, 1)));
+            // The last year there is has no year after it: its posts need no upper bound.
+            toTicks = year < DateOnly.MaxValue.Year ? Math.Min(toTicks ?? long.MaxValue, Ticks(new DateOnly(year + 1, 1, 1))) : toTicks;
         }
 
         if (from is not null && to is not null && from > to)
@@ -51,9 +46,9 @@ public static partial class ListQueryParser
         }
 
         var result = new PostListQuery(sort, theme, fromTicks, toTicks, limit, OneValue(query, "cursor", invalid)) { Tag = Tag(query, invalid) };
-        if (invalid.Message is null && result.Cursor is { } cursor && !PageCursor.TryRead(cursor, result.Fingerprint, out afterKey))
+        if (invalid.Message is null)
         {
-            invalid.Set("cursor was not issued for this query; start again without it");
+            afterKey = Cursor(query, result.Fingerprint, invalid) ?? string.Empty;
         }
 
         error = invalid.Message;
@@ -74,6 +69,42 @@ public static partial class ListQueryParser
         }
 
         return limit;
+    }
+
+    /// <summary><c>year</c>: a whole number from 1 to 9999 (every route that takes it); null when absent.</summary>
+    public static int? Year(IQueryCollection query, InvalidValue invalid)
+    {
+        if (OneValue(query, "year", invalid) is not { } text)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1 and <= 9999)
+        {
+            return year;
+        }
+
+        invalid.Set($"year '{text}' is not a year (1 to 9999)");
+        return null;
+    }
+
+    public const string CursorNotIssued = "cursor was not issued for this query; start again without it";
+
+    /// <summary>What <c>cursor</c> carries, when it was issued for <paramref name="fingerprint"/> (the query it pages); null when absent or not issued for it (an error).</summary>
+    public static string? Cursor(IQueryCollection query, string fingerprint, InvalidValue invalid)
+    {
+        if (OneValue(query, "cursor", invalid) is not { } cursor)
+        {
+            return null;
+        }
+
+        if (PageCursor.TryRead(cursor, fingerprint, out var carried))
+        {
+            return carried;
+        }
+
+        invalid.Set(CursorNotIssued);
+        return null;
     }
 
     /// <summary>The one value of a query parameter; null when absent; an error when repeated or empty.</summary>

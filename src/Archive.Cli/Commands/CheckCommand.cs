@@ -44,7 +44,7 @@ public static class CheckCommand
         var parser = services.GetRequiredService<PostParser>();
         var items = PostUploader.Collect([path], out var problems, out var ignored);
         var results = new List<Checked>(problems.Select(p => new Checked(path, null, null, p)));
-        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var owners = new IdOwners();
         foreach (var item in items)
         {
             var result = parser.Parse(item.BlobName, File.ReadAllBytes(item.Path), File.GetLastWriteTimeUtc(item.Path));
@@ -52,14 +52,12 @@ public static class CheckCommand
             {
                 results.Add(new Checked(item.Path, item.BlobName, null, result.Reason));
             }
-            else if (owners.TryGetValue(result.Post!.Id, out var owner))
+            else if (owners.Claim(result.Post!.Id, item.BlobName) is { } taken)
             {
-                // As ingest rejects a second blob claiming an id.
-                results.Add(new Checked(item.Path, item.BlobName, null, $"id '{result.Post.Id}' is already used by {owner}"));
+                results.Add(new Checked(item.Path, item.BlobName, null, taken));
             }
             else
             {
-                owners[result.Post.Id] = item.Path;
                 results.Add(new Checked(item.Path, item.BlobName, result.Post, null));
             }
         }

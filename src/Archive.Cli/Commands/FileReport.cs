@@ -1,3 +1,4 @@
+using Archive.Core.Parsing;
 using System.Globalization;
 using Archive.Api.Contracts;
 using Archive.Storage.Reading;
@@ -83,7 +84,7 @@ public static class FileReport
     {
         foreach (var file in files)
         {
-            AnsiConsole.MarkupLineInterpolated($"ignored    {file} (not markdown: only .md and .markdown files are posts)");
+            AnsiConsole.MarkupLineInterpolated($"ignored    {file}: {PostBlobName.NotMarkdown}");
         }
     }
 

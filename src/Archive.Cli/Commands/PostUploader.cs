@@ -55,7 +55,7 @@ public sealed class PostUploader(BlobContainerClient container)
                 }
                 else
                 {
-                    problems.Add($"{path}: not a markdown file (.md or .markdown)");
+                    problems.Add($"{path}: {PostBlobName.NotMarkdown}");
                 }
             }
             else

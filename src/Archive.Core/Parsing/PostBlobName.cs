@@ -5,6 +5,9 @@ public static class PostBlobName
 {
     private static readonly string[] Extensions = [".md", ".markdown"];
 
+    /// <summary>Why a blob that is not a post is ignored (§1): the one wording, in logs, states and reports.</summary>
+    public const string NotMarkdown = "not a markdown blob (.md or .markdown)";
+
     public static bool IsPost(string blobName) =>
         Extensions.Any(e => blobName.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 

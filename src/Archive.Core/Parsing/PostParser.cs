@@ -1,3 +1,4 @@
+using Archive.Core.Parsing;
 using System.Text.Json.Nodes;
 using Archive.Core.Dates;
 using Archive.Core.Markdown;
@@ -22,7 +23,7 @@ public sealed class PostParser(ParserOptions options)
         var hash = ContentHash.Of(content);
         if (!PostBlobName.IsPost(blobName))
         {
-            return ParseResult.Ignored($"'{blobName}' is not a markdown blob (.md or .markdown)", hash);
+            return ParseResult.Ignored($"'{blobName}': {PostBlobName.NotMarkdown}", hash);
         }
 
         if (content.Length > options.MaxBlobBytes)

@@ -1,49 +1,30 @@
-using System.Globalization;
 using System.Text;
 
 namespace Archive.Core.Text;
 
-/// <summary>URL slugs: accents folded to ASCII, lower case, runs of anything else become one <c>-</c>.</summary>
+/// <summary>URL slugs: accents folded to ASCII (<see cref="AccentFolding"/>), lower case, runs of anything else become one <c>-</c>.</summary>
 public static class Slug
 {
-    // Letters that Unicode decomposition does not fold to ASCII.
-    private static readonly Dictionary<char, string> Transliterations = new()
-    {
-        ['ß'] = "ss", ['æ'] = "ae", ['Æ'] = "ae", ['œ'] = "oe", ['Œ'] = "oe", ['ø'] = "o", ['Ø'] = "o",
-        ['đ'] = "d", ['Đ'] = "d", ['ð'] = "d", ['Ð'] = "d", ['ł'] = "l", ['Ł'] = "l", ['þ'] = "th", ['Þ'] = "th",
-        ['ı'] = "i",
-    };
-
     public static string From(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var slug = new StringBuilder(decomposed.Length);
+        var folded = AccentFolding.Fold(text);
+        var slug = new StringBuilder(folded.Length);
         var pendingDash = false;
-        foreach (var c in decomposed)
+        foreach (var c in folded)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
             {
-                continue;
+                if (pendingDash && slug.Length > 0)
+                {
+                    slug.Append('-');
+                }
+
+                pendingDash = false;
+                slug.Append(c);
             }
-
-            var folded = Transliterations.TryGetValue(c, out var t) ? t : c.ToString();
-            foreach (var f in folded)
+            else
             {
-                var lower = char.ToLowerInvariant(f);
-                if (lower is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
-                {
-                    if (pendingDash && slug.Length > 0)
-                    {
-                        slug.Append('-');
-                    }
-
-                    pendingDash = false;
-                    slug.Append(lower);
-                }
-                else
-                {
-                    pendingDash = true;
-                }
+                pendingDash = true;
             }
         }
 

@@ -1,7 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Archive.Storage.Tables;
 using Archive.Storage.Totals;
 
@@ -10,15 +6,12 @@ namespace Archive.Storage.Changes;
 /// <summary>
 /// Where a syncing client is in the change log: per shard, the version it has every change up to
 /// (<see cref="Versions"/>) and the first characters of that shard's generation (a store reset
-/// gives new ones); and, when the last page was cut short, the key of its last entry. Opaque and
-/// signed, so a token that was never issued is refused.
+/// gives new ones); and, when the last page was cut short, the key of its last entry. The API
+/// hands it to clients opaque and signed (<c>Archive.Api.Tokens.ChangeTokens</c>).
 /// </summary>
 public sealed record ChangeToken(long[] Versions, string[] Generations, string? Cut)
 {
     private const int GenerationLength = 6;
-
-    // Only has to be unforgeable by accident or by a curious client, not secret (as page cursors).
-    private static readonly byte[] Key = Encoding.UTF8.GetBytes("archive-change-token-v1");
 
     /// <summary>Before every change: the whole archive as upserts.</summary>
     public static ChangeToken Beginning { get; } = new(new long[TotalsShards.Count], [.. Enumerable.Repeat(string.Empty, TotalsShards.Count)], null);
@@ -47,43 +40,4 @@ public sealed record ChangeToken(long[] Versions, string[] Generations, string? 
 
     /// <summary>Both name the same version of every shard, of the same generation.</summary>
     public bool SameVersions(ChangeToken other) => Versions.SequenceEqual(other.Versions) && Generations.SequenceEqual(other.Generations);
-
-    public string Issue()
-    {
-        var body = Body();
-        return Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Payload(Versions, Generations, Cut, Sign(body))));
-    }
-
-    public static bool TryRead(string text, out ChangeToken token)
-    {
-        token = Beginning;
-        try
-        {
-            var payload = JsonSerializer.Deserialize<Payload>(Base64Url.DecodeFromChars(text));
-            if (payload?.V is not { Length: TotalsShards.Count } versions || payload.G is not { Length: TotalsShards.Count } generations
-                || versions.Any(v => v < 0) || generations.Any(g => g is null))
-            {
-                return false;
-            }
-
-            var read = new ChangeToken(versions, generations, payload.C);
-            if (payload.S != Sign(read.Body()))
-            {
-                return false;
-            }
-
-            token = read;
-            return true;
-        }
-        catch (Exception error) when (error is FormatException or JsonException or ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    private string Body() => string.Join(',', Versions) + "\n" + string.Join(',', Generations) + "\n" + Cut;
-
-    private static string Sign(string body) => Convert.ToHexStringLower(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes(body)))[..20];
-
-    private sealed record Payload(long[] V, string[] G, string? C, string S);
 }

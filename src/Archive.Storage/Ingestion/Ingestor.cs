@@ -27,8 +27,8 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
     {
         if (!PostBlobName.IsPost(blobName))
         {
-            logger.LogInformation("Ignored {Blob}: not a markdown blob (.md or .markdown)", blobName);
-            return new IngestResult(blobName, IngestOutcome.Ignored, Reason: "not a markdown blob (.md or .markdown)");
+            logger.LogInformation("Ignored {Blob}: {Reason}", blobName, PostBlobName.NotMarkdown);
+            return new IngestResult(blobName, IngestOutcome.Ignored, Reason: PostBlobName.NotMarkdown);
         }
 
         return await IngestAsync(blobName, await PostBlobs.DownloadAsync(store, blobName, cancellationToken), cancellationToken);
@@ -161,7 +161,7 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
                 {
                     if (await store.Posts.GetBlobClient(existing.Blob).ExistsAsync(cancellationToken))
                     {
-                        return await RejectAsync(blobName, record, seen, $"id '{post.Id}' is already used by blob '{existing.Blob}'", cancellationToken);
+                        return await RejectAsync(blobName, record, seen, IdOwners.Taken(post.Id, existing.Blob), cancellationToken);
                     }
 
                     // The owner's blob is gone (renamed, say) and its deletion is not reconciled yet: it leaves first.

@@ -107,7 +107,7 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
         {
             if (!PostBlobName.IsPost(name) && loggedIgnored.TryAdd(name, true))
             {
-                logger.LogInformation("Ignored {Blob}: not a markdown blob (.md or .markdown)", name);
+                logger.LogInformation("Ignored {Blob}: {Reason}", name, PostBlobName.NotMarkdown);
             }
         }
     }

@@ -21,7 +21,7 @@ public sealed class BlobStates(ArchiveStore store)
 
         if (!PostBlobName.IsPost(blobName))
         {
-            return new BlobStatus(blobName, null, BlobStatusKind.Ignored, null, "not a markdown blob (.md or .markdown)", null);
+            return new BlobStatus(blobName, null, BlobStatusKind.Ignored, null, PostBlobName.NotMarkdown, null);
         }
 
         var record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);

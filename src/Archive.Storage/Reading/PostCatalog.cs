@@ -75,8 +75,7 @@ public sealed class PostCatalog(IReadOnlyList<IndexedPost> posts)
         }
 
         var items = found.Take(query.Limit).Select(e => e.Post).ToList();
-        var next = found.Count > query.Limit ? PageCursor.Issue(query.Fingerprint, found[query.Limit - 1].Key) : null;
-        return new PostPage(items, next);
+        return new PostPage(items, found.Count > query.Limit ? found[query.Limit - 1].Key : null);
     }
 
     /// <summary>Keys are the sort value and the lower-case id, so ties fall to the id and a key names one post.</summary>

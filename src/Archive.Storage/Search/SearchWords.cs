@@ -75,7 +75,7 @@ public static class SearchWords
 
         var written = text.Substring(start, length);
 
-        var folded = Fold(written);
+        var folded = AccentFolding.Fold(written);
         var term = folded;
         if (!cjk && folded.Length >= 3 && folded.All(char.IsAsciiLetterLower))
         {
@@ -99,25 +99,4 @@ public static class SearchWords
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
         or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
         or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
-
-    private static string Fold(string word)
-    {
-        if (word.All(char.IsAscii))
-        {
-            return word.ToLowerInvariant();
-        }
-
-        var decomposed = word.Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                var lower = char.ToLowerInvariant(c);
-                folded.Append(lower switch { 'ß' => "ss", 'æ' => "ae", 'œ' => "oe", 'ø' => "o", 'đ' or 'ð' => "d", 'ł' => "l", 'þ' => "th", 'ı' => "i", _ => lower.ToString() });
-            }
-        }
-
-        return folded.ToString();
-    }
 }

@@ -1,3 +1,5 @@
+using Archive.Core.Text;
+
 namespace Archive.Storage.Totals;
 
 /// <summary>
@@ -10,15 +12,5 @@ public static class TotalsShards
     public const int Count = 16;
 
     /// <summary>The shard of a post, fixed by its key (lower-case id) so that every version of a post counts in the same shard.</summary>
-    public static int Of(string postKey)
-    {
-        // FNV-1a: stable across processes and runtimes, unlike string.GetHashCode.
-        var hash = 2166136261u;
-        foreach (var c in postKey)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash % Count);
-    }
+    public static int Of(string postKey) => (int)(Fnv1a.Hash(postKey) % Count);
 }
