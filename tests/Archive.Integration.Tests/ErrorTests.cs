@@ -49,6 +49,29 @@ public sealed class ErrorTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("posts?year=9999")]
+    [InlineData("posts?year=1")]
+    [InlineData("themes/decolonization?year=9999")]
+    [InlineData("search?q=pact&year=9999")]
+    public async Task Every_year_from_1_to_9999_is_a_year_on_every_route_that_takes_one(string path)
+    {
+        using var response = await archive.Http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("posts?year=0")]
+    [InlineData("posts?year=10000")]
+    [InlineData("themes/decolonization?year=10000")]
+    [InlineData("search?q=pact&year=0")]
+    public async Task A_year_outside_1_to_9999_is_a_400_that_names_it(string path)
+    {
+        using var response = await archive.Http.GetAsync(path);
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("year", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("posts?colour=red", "'colour'")]
     [InlineData("posts/thread_0311?q=steel", "'q'")]
     [InlineData("themes?junk=1", "'junk'")]
