@@ -21,6 +21,7 @@ public static class FunctionsApp
     public static IServiceCollection AddArchiveFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddArchive(configuration);
+        services.AddSingleton<BlobEventIngestor>();
         services.AddHostedService<StorageInitializer>();
 
         // Application Insights, when the app has one: metrics of the ingestion meter, the worker's traces and logs.

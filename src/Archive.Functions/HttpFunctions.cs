@@ -13,90 +13,90 @@ namespace Archive.Functions;
 /// </summary>
 public sealed class HttpFunctions(ApiDispatcher dispatcher)
 {
-    [Function("ListPosts")]
+    [Function(FunctionNames.ListPosts)]
     public Task<IActionResult> ListPosts(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Posts)] HttpRequest request, CancellationToken cancellationToken) =>
-        Run("ListPosts", request, null, cancellationToken);
+        Run(FunctionNames.ListPosts, request, null, cancellationToken);
 
-    [Function("GetPost")]
+    [Function(FunctionNames.GetPost)]
     public Task<IActionResult> GetPost(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Post)] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        Run("GetPost", request, id, cancellationToken);
+        Run(FunctionNames.GetPost, request, id, cancellationToken);
 
-    [Function("ListThemes")]
+    [Function(FunctionNames.ListThemes)]
     public Task<IActionResult> ListThemes(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Themes)] HttpRequest request, CancellationToken cancellationToken) =>
-        Run("ListThemes", request, null, cancellationToken);
+        Run(FunctionNames.ListThemes, request, null, cancellationToken);
 
-    [Function("Search")]
+    [Function(FunctionNames.Search)]
     public Task<IActionResult> Search(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Search)] HttpRequest request, CancellationToken cancellationToken) =>
-        Run("Search", request, null, cancellationToken);
+        Run(FunctionNames.Search, request, null, cancellationToken);
 
-    [Function("GetRelated")]
+    [Function(FunctionNames.GetRelated)]
     public Task<IActionResult> GetRelated(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Related)] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        Run("GetRelated", request, id, cancellationToken);
+        Run(FunctionNames.GetRelated, request, id, cancellationToken);
 
-    [Function("GetThemeSuggestions")]
+    [Function(FunctionNames.GetThemeSuggestions)]
     public Task<IActionResult> GetThemeSuggestions(
         [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = Routes.ThemeSuggestions)] HttpRequest request, CancellationToken cancellationToken) =>
-        Run("GetThemeSuggestions", request, null, cancellationToken);
+        Run(FunctionNames.GetThemeSuggestions, request, null, cancellationToken);
 
-    [Function("ListTags")]
+    [Function(FunctionNames.ListTags)]
     public Task<IActionResult> ListTags(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Tags)] HttpRequest request, CancellationToken cancellationToken) =>
-        Run("ListTags", request, null, cancellationToken);
+        Run(FunctionNames.ListTags, request, null, cancellationToken);
 
-    [Function("GetTheme")]
+    [Function(FunctionNames.GetTheme)]
     public Task<IActionResult> GetTheme(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Theme)] HttpRequest request, string slug, CancellationToken cancellationToken) =>
-        Run("GetTheme", request, slug, cancellationToken);
+        Run(FunctionNames.GetTheme, request, slug, cancellationToken);
 
-    [Function("GetReadingTime")]
+    [Function(FunctionNames.GetReadingTime)]
     public Task<IActionResult> GetReadingTime(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.ReadingTime)] HttpRequest request, CancellationToken cancellationToken) =>
-        Run("GetReadingTime", request, null, cancellationToken);
+        Run(FunctionNames.GetReadingTime, request, null, cancellationToken);
 
-    [Function("GetHealth")]
+    [Function(FunctionNames.GetHealth)]
     public Task<IActionResult> GetHealth(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Health)] HttpRequest request, CancellationToken cancellationToken) =>
-        Run("GetHealth", request, null, cancellationToken);
+        Run(FunctionNames.GetHealth, request, null, cancellationToken);
 
-    [Function("GetOpenApi")]
+    [Function(FunctionNames.GetOpenApi)]
     public Task<IActionResult> GetOpenApi(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.OpenApi)] HttpRequest request, CancellationToken cancellationToken) =>
-        Run("GetOpenApi", request, null, cancellationToken);
+        Run(FunctionNames.GetOpenApi, request, null, cancellationToken);
 
-    [Function("ListChanges")]
+    [Function(FunctionNames.ListChanges)]
     public Task<IActionResult> ListChanges(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Changes)] HttpRequest request, CancellationToken cancellationToken) =>
-        Run("ListChanges", request, null, cancellationToken);
+        Run(FunctionNames.ListChanges, request, null, cancellationToken);
 
-    [Function("GetJsonFeed")]
+    [Function(FunctionNames.GetJsonFeed)]
     public Task<IActionResult> GetJsonFeed(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.JsonFeed)] HttpRequest request, CancellationToken cancellationToken) =>
-        Run("GetJsonFeed", request, null, cancellationToken);
+        Run(FunctionNames.GetJsonFeed, request, null, cancellationToken);
 
-    [Function("GetAtomFeed")]
+    [Function(FunctionNames.GetAtomFeed)]
     public Task<IActionResult> GetAtomFeed(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.AtomFeed)] HttpRequest request, CancellationToken cancellationToken) =>
-        Run("GetAtomFeed", request, null, cancellationToken);
+        Run(FunctionNames.GetAtomFeed, request, null, cancellationToken);
 
-    [Function("ListRejections")]
+    [Function(FunctionNames.ListRejections)]
     public Task<IActionResult> ListRejections(
         [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = Routes.Rejections)] HttpRequest request, CancellationToken cancellationToken) =>
-        Run("ListRejections", request, null, cancellationToken);
+        Run(FunctionNames.ListRejections, request, null, cancellationToken);
 
-    [Function("GetBlobState")]
+    [Function(FunctionNames.GetBlobState)]
     public Task<IActionResult> GetBlobState(
         [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = Routes.BlobState)] HttpRequest request, string name, CancellationToken cancellationToken) =>
-        Run("GetBlobState", request, name, cancellationToken);
+        Run(FunctionNames.GetBlobState, request, name, cancellationToken);
 
-    [Function("Reindex")]
+    [Function(FunctionNames.Reindex)]
     public Task<IActionResult> Reindex(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Reindex)] HttpRequest request, CancellationToken cancellationToken) =>
-        Run("Reindex", request, null, cancellationToken);
+        Run(FunctionNames.Reindex, request, null, cancellationToken);
 
     private async Task<IActionResult> Run(string name, HttpRequest request, string? routeValue, CancellationToken cancellationToken) =>
         new ResultActionResult(await dispatcher.InvokeAsync(RouteTable.Named(name), request, routeValue, cancellationToken));

@@ -77,7 +77,7 @@ public sealed class ArchiveStore(BlobServiceClient blobs, TableServiceClient tab
     {
         string[] fields = [nameof(PostEntity.RowKey), nameof(PostEntity.SummaryJson), nameof(PostEntity.DateTicks), nameof(PostEntity.Draft), nameof(PostEntity.IngestedAt),
             nameof(PostEntity.Blob), nameof(PostEntity.ContentHash), nameof(PostEntity.ContentBlob)];
-        await foreach (var post in QueryPrefix<PostEntity>(RowKeys.PostPrefix, 1000, fields, cancellationToken))
+        await foreach (var post in QueryPrefix<PostEntity>(RowKeys.PostPrefix, TableLimits.QueryPageSize, fields, cancellationToken))
         {
             if (!post.Draft)
             {

@@ -12,7 +12,7 @@ namespace Archive.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    public const string Section = "Archive";
+    public const string Section = ParserServiceCollectionExtensions.Section;
     public const string ConnectionName = "AzureWebJobsStorage";
 
     /// <summary>
@@ -22,10 +22,9 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddArchiveStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ParserOptions>().BindConfiguration(Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddArchiveParser();
         services.AddOptions<StorageOptions>().BindConfiguration(Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestOptions>().BindConfiguration(Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => new PostParser(sp.GetRequiredService<IOptions<ParserOptions>>().Value));
         services.AddSingleton(TimeProvider.System);
 
         var connection = StorageConnection.From(configuration, ConnectionName);
@@ -62,7 +61,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Ingestor>();
         services.AddSingleton<BulkIngestor>();
         services.AddSingleton<ContentSweeper>();
-        services.AddSingleton<BlobEventIngestor>();
         services.AddSingleton<TotalsRecomputer>();
         services.AddSingleton<Reconciler>();
         services.AddSingleton<PostReader>();

@@ -1,15 +1,21 @@
+using Archive.Core;
 using Archive.Storage;
 
 namespace Archive.Cli.Commands;
 
-/// <summary>The storage components for commands that run without the web host (upload, reindex).</summary>
+/// <summary>The components for commands that run without the web host: storage for upload and reindex, the parser alone for the offline check.</summary>
 public static class ArchiveServices
 {
     public static ServiceProvider Build(IConfiguration configuration, bool verbose) =>
+        Base(configuration, verbose).AddArchiveStorage(configuration).BuildServiceProvider();
+
+    /// <summary>The hosts' own parser registration and settings (validated when the parser is made), and no storage client.</summary>
+    public static ServiceProvider BuildParser(IConfiguration configuration) =>
+        Base(configuration, verbose: false).AddArchiveParser().BuildServiceProvider();
+
+    private static IServiceCollection Base(IConfiguration configuration, bool verbose) =>
         new ServiceCollection()
             .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true)
                 .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning))
-            .AddSingleton<IConfiguration>(configuration)
-            .AddArchiveStorage(configuration)
-            .BuildServiceProvider();
+            .AddSingleton(configuration);
 }

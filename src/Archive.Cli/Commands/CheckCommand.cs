@@ -39,8 +39,8 @@ public static class CheckCommand
 
     public static int Run(string path, IConfiguration configuration, bool json = false)
     {
-        // The hosts' own registration: the same options, validated the same way, and the same parser.
-        using var services = ArchiveServices.Build(configuration, verbose: false);
+        // The hosts' own registration: the same options, validated the same way, and the same parser; no storage.
+        using var services = ArchiveServices.BuildParser(configuration);
         var parser = services.GetRequiredService<PostParser>();
         var items = PostUploader.Collect([path], out var problems, out var ignored);
         var results = new List<Checked>(problems.Select(p => new Checked(path, null, null, p)));

@@ -104,7 +104,7 @@ public sealed class ChangeLog(ArchiveStore store, IOptions<IngestOptions> option
             e => e.PartitionKey == RowKeys.Partition && e.RowKey.CompareTo(RowKeys.ChangePrefix) >= 0
                 && e.RowKey.CompareTo(RowKeys.PrefixEnd(RowKeys.ChangePrefix)) < 0 && e.Tombstone && e.At < cutoff);
         var old = new List<ChangeEntity>();
-        await foreach (var entry in store.Table.QueryAsync<ChangeEntity>(filter, 1000, null, cancellationToken))
+        await foreach (var entry in store.Table.QueryAsync<ChangeEntity>(filter, TableLimits.QueryPageSize, null, cancellationToken))
         {
             old.Add(entry);
         }
@@ -174,7 +174,7 @@ public sealed class ChangeLog(ArchiveStore store, IOptions<IngestOptions> option
             .Append(')')
             .ToString();
         var entries = new List<ChangeEntity>(Math.Min(wanted, MaxLimit + 1));
-        await foreach (var page in store.Table.QueryAsync<ChangeEntity>(filter, Math.Min(wanted, 1000), null, cancellationToken).AsPages())
+        await foreach (var page in store.Table.QueryAsync<ChangeEntity>(filter, Math.Min(wanted, TableLimits.QueryPageSize), null, cancellationToken).AsPages())
         {
             entries.AddRange(page.Values);
             if (entries.Count >= wanted)

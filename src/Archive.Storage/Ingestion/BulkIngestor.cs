@@ -24,7 +24,6 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
     /// </summary>
     public const int GroupSize = 24;
 
-    private const int Parallelism = 8;
     private const int GroupAttempts = 5;
 
     public async Task<IReadOnlyList<IngestResult>> IngestAsync(
@@ -36,7 +35,7 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
         var oneByOne = new ConcurrentBag<OneByOne>();
         var ready = Channel.CreateUnbounded<NewPost>(new UnboundedChannelOptions { SingleReader = true });
         var committing = CommitAsync(ready.Reader, results, oneByOne, cancellationToken);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = TableLimits.IngestParallelism, CancellationToken = cancellationToken };
         try
         {
             await Parallel.ForEachAsync(blobNames, options, async (name, ct) =>
@@ -226,7 +225,7 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
     /// </summary>
     private sealed class PostGroup
     {
-        private const int MaxEntities = 100;
+        private const int MaxEntities = TableLimits.EntitiesPerTransaction;
         private readonly HashSet<(int Shard, string Theme)> rows = [];
         private int entities;
 

@@ -17,7 +17,7 @@ public sealed class ChangeLogBackfill(ArchiveStore store, IndexWriter writer, Ti
     {
         string[] fields = [nameof(PostEntity.RowKey), nameof(PostEntity.ChangeKey), nameof(PostEntity.Draft)];
         var missing = new List<string>();
-        await foreach (var post in store.QueryPrefix<PostEntity>(RowKeys.PostPrefix, 1000, fields, cancellationToken))
+        await foreach (var post in store.QueryPrefix<PostEntity>(RowKeys.PostPrefix, TableLimits.QueryPageSize, fields, cancellationToken))
         {
             if (post.ChangeKey is null && !post.Draft)
             {

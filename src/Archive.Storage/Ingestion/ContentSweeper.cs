@@ -16,7 +16,7 @@ public sealed class ContentSweeper(ArchiveStore store, TimeProvider time, IOptio
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var referenced = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var post in store.QueryPrefix<PostEntity>(RowKeys.PostPrefix, 1000, [nameof(PostEntity.ContentBlob)], cancellationToken))
+        await foreach (var post in store.QueryPrefix<PostEntity>(RowKeys.PostPrefix, TableLimits.QueryPageSize, [nameof(PostEntity.ContentBlob)], cancellationToken))
         {
             referenced.Add(post.ContentBlob);
         }

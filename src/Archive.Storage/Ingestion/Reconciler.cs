@@ -15,7 +15,6 @@ namespace Archive.Storage.Ingestion;
 /// </summary>
 public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngestor bulk, ContentSweeper sweeper, TotalsRecomputer recomputer, Changes.ChangeLog changes, ChangeLogBackfill backfill, IngestMetrics metrics, ILogger<Reconciler> logger)
 {
-    private const int Parallelism = 8;
 
     // Blobs that are not posts, named in the log once each (a watcher reconciles every second).
     private readonly ConcurrentDictionary<string, bool> loggedIgnored = new(StringComparer.Ordinal);
@@ -66,7 +65,7 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
         }
 
         var results = new ConcurrentBag<IngestResult>();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = TableLimits.IngestParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(changed, options, async (name, ct) =>
             results.Add(await BlobFailures.IsolateAsync(name, logger, () => ingestor.IngestBlobAsync(name, ct))));
         await RemoveAllAsync(vanished, results, cancellationToken);
@@ -77,7 +76,7 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
     private async Task<ReconcileReport> ReconcileAllAsync(IReadOnlyDictionary<string, BlobItem> blobs, bool recomputeTotals, CancellationToken cancellationToken)
     {
         var records = new Dictionary<string, BlobEntity>(StringComparer.Ordinal);
-        await foreach (var record in store.QueryPrefix<BlobEntity>(RowKeys.BlobPrefix, 1000, null, cancellationToken))
+        await foreach (var record in store.QueryPrefix<BlobEntity>(RowKeys.BlobPrefix, TableLimits.QueryPageSize, null, cancellationToken))
         {
             records[record.Blob] = record;
         }
@@ -114,7 +113,7 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
 
     private async Task RemoveAllAsync(IEnumerable<string> names, ConcurrentBag<IngestResult> results, CancellationToken cancellationToken)
     {
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = TableLimits.IngestParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(names, options, async (name, ct) =>
             results.Add(await BlobFailures.IsolateAsync(name, logger, () => ingestor.RemoveBlobAsync(name, ct))));
     }

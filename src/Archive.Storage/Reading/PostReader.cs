@@ -119,7 +119,7 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
     public async Task<IReadOnlyList<RejectionEntity>> RejectionsAsync(CancellationToken cancellationToken)
     {
         var rejections = new List<RejectionEntity>();
-        await foreach (var rejection in store.QueryPrefix<RejectionEntity>(RowKeys.RejectionPrefix, 1000, null, cancellationToken))
+        await foreach (var rejection in store.QueryPrefix<RejectionEntity>(RowKeys.RejectionPrefix, TableLimits.QueryPageSize, null, cancellationToken))
         {
             rejections.Add(rejection);
         }

@@ -13,7 +13,7 @@ namespace Archive.Storage.Totals;
 /// </summary>
 public sealed class TotalsRecomputer(ArchiveStore store, IngestMetrics metrics, TimeProvider time, ILogger<TotalsRecomputer> logger)
 {
-    private const int MaxActions = 100;
+    private const int MaxActions = TableLimits.EntitiesPerTransaction;
 
     /// <summary>Writes the drifted shards; returns how many rows were rewritten or removed (0 when the running totals were exact).</summary>
     public async Task<int> RecomputeAsync(CancellationToken cancellationToken)

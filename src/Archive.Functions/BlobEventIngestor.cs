@@ -1,10 +1,12 @@
 using Azure.Messaging;
 using Azure.Messaging.EventGrid;
+using Archive.Storage;
+using Archive.Storage.Ingestion;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Archive.Storage.Ingestion;
+namespace Archive.Functions;
 
 /// <summary>
 /// Blob events from Event Grid, as its subscription delivers them to a storage queue: each names a
