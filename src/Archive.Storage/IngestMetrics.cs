@@ -37,22 +37,15 @@ public sealed class IngestMetrics
         }
     }
 
-    /// <summary>Records the race a transaction lost and pauses before the retry.</summary>
-    internal Task LostRaceAsync(string operation, TableTransaction? transaction, int attempt, CancellationToken cancellationToken)
-    {
-        LostRace(operation, transaction);
-        return Conflicts.BackOffAsync(attempt, cancellationToken);
-    }
-
     internal void LostRace(string operation, TableTransaction? transaction) =>
         lostRaces.Add(
             1,
             new KeyValuePair<string, object?>("operation", operation),
             new KeyValuePair<string, object?>("moved", transaction?.FailedOnTotals == true ? "totals" : "post"));
 
-    internal InvalidOperationException GaveUp(string operation, string subject)
+    internal InvalidOperationException GaveUp(string operation, string subject, int attempts)
     {
         gaveUp.Add(1, new KeyValuePair<string, object?>("operation", operation));
-        return new InvalidOperationException($"Gave up on {subject} after {Conflicts.MaxAttempts} attempts lost to concurrent writers");
+        return new InvalidOperationException($"Gave up on {subject} after {attempts} attempts lost to concurrent writers");
     }
 }

@@ -55,6 +55,7 @@ public static class StorageServiceCollectionExtensions
 
         services.AddMetrics();
         services.AddSingleton<IngestMetrics>();
+        services.AddSingleton<LostRaces>();
         services.AddSingleton<ArchiveStore>();
         services.AddSingleton<IndexWriter>();
         services.AddSingleton<IngestAttempts>();

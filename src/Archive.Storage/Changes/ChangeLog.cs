@@ -133,7 +133,7 @@ public sealed class ChangeLog(ArchiveStore store, IOptions<IngestOptions> option
                     await transaction.SubmitAsync(store.Table, cancellationToken);
                     purged += chunk.Length;
                 }
-                catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
+                catch (RequestFailedException error) when (Ingestion.LostRaces.IsLostRace(error))
                 {
                     // A writer of the shard came first: the rest waits for the next run.
                     logger.LogDebug("Purging tombstones of shard {Shard} lost a race ({Status})", shard.Key, error.Status);

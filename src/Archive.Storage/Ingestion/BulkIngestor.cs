@@ -16,7 +16,7 @@ namespace Archive.Storage.Ingestion;
 /// (changed posts, rejections, deletions, duplicate ids) and any group that loses a race to another
 /// writer goes through <see cref="Ingestor"/> one blob at a time, so those rules live once.
 /// </summary>
-public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, Ingestor ingestor, IndexWriter writer, IngestMetrics metrics, TimeProvider time, ILogger<BulkIngestor> logger)
+public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, Ingestor ingestor, IndexWriter writer, LostRaces races, TimeProvider time, ILogger<BulkIngestor> logger)
 {
     /// <summary>
     /// How many blobs the reconciler's quick path looks at one by one before it reconciles the
@@ -168,9 +168,8 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
     }
 
     /// <summary>A group whose transaction lost only on the totals is planned again with the totals read again, a few times.</summary>
-    private async Task<bool> TryCommitAsync(List<NewPost> group, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < GroupAttempts; attempt++)
+    private Task<bool> TryCommitAsync(List<NewPost> group, CancellationToken cancellationToken) =>
+        races.RunAsync("bulk", "a group of new posts", async attempt =>
         {
             TableTransaction transaction;
             try
@@ -191,23 +190,16 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
 
             try
             {
-                await transaction.SubmitAsync(store.Table, cancellationToken);
+                await attempt.SubmitAsync(transaction, store.Table, cancellationToken);
                 return true;
             }
-            catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
+            catch (LostRaceException lost) when (!lost.OnlyTotalsMoved)
             {
-                await metrics.LostRaceAsync("bulk", transaction, attempt, cancellationToken);
-                if (!transaction.FailedOnTotals)
-                {
-                    // Another writer moved a record or took an id: each blob again on its own.
-                    logger.LogDebug("A group of {Count} lost a race ({Status}); ingesting them one by one", group.Count, error.Status);
-                    return false;
-                }
+                // Another writer moved a record or took an id: each blob again on its own.
+                logger.LogDebug("A group of {Count} lost a race; ingesting them one by one", group.Count);
+                return false;
             }
-        }
-
-        return false;
-    }
+        }, cancellationToken, attempts: GroupAttempts, gaveUp: () => false);
 
     private sealed record OneByOne(string Name, DownloadedBlob? Downloaded = null, BlobEntity? Marked = null, ParseResult? Parsed = null);
 

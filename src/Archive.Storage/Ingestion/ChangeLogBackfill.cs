@@ -11,7 +11,7 @@ namespace Archive.Storage.Ingestion;
 /// entry written), guarded as any edit is. Run by every full reconcile that recomputes the
 /// totals; once every post has an entry it costs one query (one request per 1,000 posts).
 /// </summary>
-public sealed class ChangeLogBackfill(ArchiveStore store, IndexWriter writer, TimeProvider time, ILogger<ChangeLogBackfill> logger)
+public sealed class ChangeLogBackfill(ArchiveStore store, IndexWriter writer, LostRaces races, TimeProvider time, ILogger<ChangeLogBackfill> logger)
 {
     public async Task<int> BackfillAsync(CancellationToken cancellationToken)
     {
@@ -39,9 +39,8 @@ public sealed class ChangeLogBackfill(ArchiveStore store, IndexWriter writer, Ti
         return written;
     }
 
-    private async Task<bool> BackfillAsync(string postKey, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < Conflicts.MaxAttempts; attempt++)
+    private Task<bool> BackfillAsync(string postKey, CancellationToken cancellationToken) =>
+        races.RunAsync("backfill", postKey, async attempt =>
         {
             var post = await store.FindAsync<PostEntity>(postKey, cancellationToken);
             if (post is null || post.Draft || post.ChangeKey is not null)
@@ -53,17 +52,7 @@ public sealed class ChangeLogBackfill(ArchiveStore store, IndexWriter writer, Ti
             var same = post.Copy();
             same.SummaryJson = System.Text.Json.JsonSerializer.Serialize(ArchiveStore.Summary(post.SummaryJson, post.IngestedAt), Archive.Core.Stored.ArchiveJson.Options);
             var transaction = await writer.PlanAsync([post], [same], time.GetUtcNow(), cancellationToken);
-            try
-            {
-                await transaction.SubmitAsync(store.Table, cancellationToken);
-                return true;
-            }
-            catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
-            {
-                await Conflicts.BackOffAsync(attempt, cancellationToken);
-            }
-        }
-
-        return false;
-    }
+            await attempt.SubmitAsync(transaction, store.Table, cancellationToken);
+            return true;
+        }, cancellationToken);
 }

@@ -50,7 +50,7 @@ public sealed class IngestAttempts(ArchiveStore store, PostParser parser, IOptio
             marked.ETag = response.Headers.ETag ?? default;
             return marked;
         }
-        catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
+        catch (RequestFailedException error) when (LostRaces.IsLostRace(error))
         {
             return null;
         }

@@ -16,7 +16,7 @@ namespace Archive.Storage.Ingestion;
 /// totals in one transaction. Identical content writes nothing; a rejection is recorded and never
 /// touches the last good version of the post. Storage failures are thrown, so a trigger retries.
 /// </summary>
-public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexWriter writer, IngestMetrics metrics, TimeProvider time, ILogger<Ingestor> logger)
+public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexWriter writer, IngestMetrics metrics, LostRaces races, TimeProvider time, ILogger<Ingestor> logger)
 {
     /// <summary>The blob as it is now into the archive: ingested when it is there, removed when it is gone (whatever the event said). Measured as a single ingest.</summary>
     public Task<IngestResult> IngestAsync(string blobName, CancellationToken cancellationToken) =>
@@ -42,7 +42,7 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
             return await RemoveBlobAsync(blobName, cancellationToken);
         }
 
-        for (var attempt = 0; attempt < Conflicts.MaxAttempts; attempt++)
+        return await races.RunAsync("mark", blobName, async attempt =>
         {
             var record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
             if (IsUnchanged(record, blob.Seen))
@@ -57,16 +57,9 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
             }
 
             // Marked before parsing (unless parsed to its end before), so that an attempt the process does not survive still counts.
-            if (await attempts.BeginAsync(blobName, record, blob.Seen.Hash, cancellationToken) is not { } marked)
-            {
-                await metrics.LostRaceAsync("mark", null, attempt, cancellationToken);
-                continue;
-            }
-
+            var marked = await attempts.BeginAsync(blobName, record, blob.Seen.Hash, cancellationToken) ?? throw attempt.Lost();
             return await ParseAndStoreAsync(blobName, blob, marked, cancellationToken);
-        }
-
-        throw metrics.GaveUp("mark", blobName);
+        }, cancellationToken);
     }
 
     /// <summary>The content parsed and stored (or rejected), its blob's record marked for the attempt already.</summary>
@@ -95,10 +88,10 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
     {
         BlobEntity? record = null;
         PostEntity? post = null;
-        var readAgain = true;
-        for (var attempt = 0; attempt < Conflicts.MaxAttempts; attempt++)
+        return await races.RunAsync("remove", blobName, async attempt =>
         {
-            if (readAgain)
+            // After a loss on the totals alone, the post and its record, as read, still stand.
+            if (attempt.ReadAgain)
             {
                 record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
                 if (record is null)
@@ -116,18 +109,7 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
             var transaction = post is null ? new TableTransaction() : await writer.PlanAsync([post], [], time.GetUtcNow(), cancellationToken);
             ForgetRejection(transaction, blobName, record);
             transaction.Delete(record!, record!.ETag);
-            try
-            {
-                await transaction.SubmitAsync(store.Table, cancellationToken);
-            }
-            catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
-            {
-                // Only the totals moved: the post and its record, as read, still stand.
-                readAgain = !transaction.FailedOnTotals;
-                await metrics.LostRaceAsync("remove", transaction, attempt, cancellationToken);
-                continue;
-            }
-
+            await attempt.SubmitAsync(transaction, store.Table, cancellationToken);
             if (post is not null)
             {
                 await DeleteContentAsync(post.ContentBlob, cancellationToken);
@@ -135,9 +117,7 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
 
             logger.LogInformation("Removed {Blob} (post {PostId})", blobName, post?.Id);
             return new IngestResult(blobName, IngestOutcome.Removed, post?.Id);
-        }
-
-        throw metrics.GaveUp("remove", blobName);
+        }, cancellationToken);
     }
 
     private async Task<IngestResult> StoreAsync(string blobName, Post post, BlobEntity? record, BlobVersion seen, CancellationToken cancellationToken)
@@ -146,12 +126,12 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
         string? contentBlob = null;
         PostEntity? existing = null;
         PostEntity? previous = null;
-        var readAgain = true;
-        for (var attempt = 0; attempt < Conflicts.MaxAttempts; attempt++)
+        return await races.RunAsync("store", blobName, async attempt =>
         {
-            if (readAgain)
+            // After a loss on the totals alone (the usual race: another post of the shard), the post and the record, as read, still stand.
+            if (attempt.ReadAgain)
             {
-                if (attempt > 0)
+                if (attempt.Number > 0)
                 {
                     record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
                 }
@@ -166,7 +146,7 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
 
                     // The owner's blob is gone (renamed, say) and its deletion is not reconciled yet: it leaves first.
                     await RemoveBlobAsync(existing.Blob, cancellationToken);
-                    continue;
+                    throw RaceAttempt.Again();
                 }
 
                 previous = record?.PostKey is { } oldKey && oldKey != postKey ? await store.FindAsync<PostEntity>(oldKey, cancellationToken) : null;
@@ -204,14 +184,7 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
 
             try
             {
-                await transaction.SubmitAsync(store.Table, cancellationToken);
-            }
-            catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
-            {
-                // Only the totals moved (the usual race: another post of the shard): the post and the record, as read, still stand.
-                readAgain = !transaction.FailedOnTotals;
-                await metrics.LostRaceAsync("store", transaction, attempt, cancellationToken);
-                continue;
+                await attempt.SubmitAsync(transaction, store.Table, cancellationToken);
             }
             catch (RequestFailedException error) when (IsAboutTheEntity(error))
             {
@@ -235,17 +208,14 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
             var outcome = existing is null && previous is null ? IngestOutcome.Added : IngestOutcome.Updated;
             logger.LogInformation("Ingested {Blob} as post {PostId} ({Outcome})", blobName, post.Id, outcome);
             return new IngestResult(blobName, outcome, post.Id);
-        }
-
-        throw metrics.GaveUp("store", blobName);
+        }, cancellationToken);
     }
 
     private async Task<IngestResult> RejectAsync(
-        string blobName, BlobEntity? record, BlobVersion seen, string reason, CancellationToken cancellationToken, bool quarantine = false)
-    {
-        for (var attempt = 0; attempt < Conflicts.MaxAttempts; attempt++)
+        string blobName, BlobEntity? record, BlobVersion seen, string reason, CancellationToken cancellationToken, bool quarantine = false) =>
+        await races.RunAsync("reject", blobName, async attempt =>
         {
-            if (attempt > 0)
+            if (attempt.Number > 0)
             {
                 record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
             }
@@ -269,22 +239,10 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
             var transaction = new TableTransaction();
             transaction.Put(updated);
             transaction.Upsert(new RejectionEntity { RowKey = RowKeys.Rejection(blobName), Blob = blobName, Reason = reason, At = time.GetUtcNow() });
-            try
-            {
-                await transaction.SubmitAsync(store.Table, cancellationToken);
-            }
-            catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
-            {
-                await metrics.LostRaceAsync("reject", transaction, attempt, cancellationToken);
-                continue;
-            }
-
+            await attempt.SubmitAsync(transaction, store.Table, cancellationToken);
             logger.LogWarning("Rejected {Blob}: {Reason}", blobName, reason);
             return new IngestResult(blobName, IngestOutcome.Rejected, Reason: reason);
-        }
-
-        throw metrics.GaveUp("reject", blobName);
-    }
+        }, cancellationToken);
 
     /// <summary>A single ingest, measured (outcome and latency); the reconciler measures its own.</summary>
     private async Task<IngestResult> MeasuredAsync(Func<Task<IngestResult>> ingest)

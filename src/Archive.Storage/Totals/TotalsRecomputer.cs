@@ -11,14 +11,13 @@ namespace Archive.Storage.Totals;
 /// shard's ETag, so the stale recomputation of that shard is refused and done again, never
 /// written over the live one.
 /// </summary>
-public sealed class TotalsRecomputer(ArchiveStore store, IngestMetrics metrics, TimeProvider time, ILogger<TotalsRecomputer> logger)
+public sealed class TotalsRecomputer(ArchiveStore store, LostRaces races, TimeProvider time, ILogger<TotalsRecomputer> logger)
 {
     private const int MaxActions = TableLimits.EntitiesPerTransaction;
 
     /// <summary>Writes the drifted shards; returns how many rows were rewritten or removed (0 when the running totals were exact).</summary>
-    public async Task<int> RecomputeAsync(CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < Conflicts.MaxAttempts; attempt++)
+    public Task<int> RecomputeAsync(CancellationToken cancellationToken) =>
+        races.RunAsync("recompute", "recomputing the totals", async attempt =>
         {
             var (repaired, transactions) = await PlanAsync(cancellationToken);
             var lost = false;
@@ -26,31 +25,27 @@ public sealed class TotalsRecomputer(ArchiveStore store, IngestMetrics metrics, 
             {
                 try
                 {
-                    await transaction.SubmitAsync(store.Table, cancellationToken);
+                    await attempt.SubmitAsync(transaction, store.Table, cancellationToken);
                 }
-                catch (RequestFailedException error) when (Conflicts.IsLostRace(error))
+                catch (LostRaceException)
                 {
                     // That shard moved since it was read: the others stand; it is done again from the top.
-                    metrics.LostRace("recompute", transaction);
                     lost = true;
                 }
             }
 
-            if (!lost)
+            if (lost)
             {
-                if (repaired > 0)
-                {
-                    logger.LogWarning("Recomputed totals differed from the running ones in {Rows} rows; rewritten", repaired);
-                }
-
-                return repaired;
+                throw RaceAttempt.Counted();
             }
 
-            await Conflicts.BackOffAsync(attempt, cancellationToken);
-        }
+            if (repaired > 0)
+            {
+                logger.LogWarning("Recomputed totals differed from the running ones in {Rows} rows; rewritten", repaired);
+            }
 
-        throw metrics.GaveUp("recompute", "recomputing the totals");
-    }
+            return repaired;
+        }, cancellationToken);
 
     /// <summary>How many rows differ from a recomputation, writing nothing (0: the running totals are exact).</summary>
     public async Task<int> CountDriftAsync(CancellationToken cancellationToken) => (await PlanAsync(cancellationToken)).Repaired;
