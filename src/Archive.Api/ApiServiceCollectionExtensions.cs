@@ -1,4 +1,5 @@
 using Archive.Api.Endpoints;
+using Archive.Search;
 using Archive.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddArchiveStorage(configuration);
+        services.AddArchiveSearch();
         services.AddOptions<ApiOptions>().BindConfiguration(StorageServiceCollectionExtensions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReadCache>();
         services.AddSingleton<HealthProbe>();

@@ -68,8 +68,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<BlobStates>();
         services.AddSingleton<Changes.ChangeLog>();
         services.AddSingleton<ChangeLogBackfill>();
-        services.AddSingleton<Search.SearchSnapshot>();
-        services.AddSingleton<Search.SearchIndex>();
         return services;
     }
 }

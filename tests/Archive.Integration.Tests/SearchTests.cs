@@ -260,7 +260,7 @@ public sealed partial class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // The catalog (one query) and the saved index (one blob): no post's content.
         Assert.Equal(2, warm.Requests.Total);
-        var query = Archive.Storage.Search.SearchQuery.Parse("w100", out _)!;
+        var query = Archive.Search.SearchQuery.Parse("w100", out _)!;
         Assert.Equal(expected, view.Search(query, null, null, null, 0, 10).Total);
         Assert.Equal(39, expected);
     }
@@ -274,7 +274,7 @@ public sealed partial class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
             await archive.UploadAsync($"s{i}.md", Posts.Make($"s{i}", $"Saved {i}", "2021-01-01", words: 30));
         }
 
-        var saved = archive.Store.Content.GetBlobClient(Archive.Storage.Search.SearchSnapshot.BlobName);
+        var saved = archive.Store.Content.GetBlobClient(Archive.Search.SearchSnapshot.BlobName);
         var escaping = new MemoryStream();
         using (var zip = new System.IO.Compression.ZipArchive(escaping, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -287,7 +287,7 @@ public sealed partial class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
             await saved.UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
             using var cold = archive.ColdSearchIndex();
             var view = await cold.ViewAsync(await archive.Store.ReadTotalsAsync(CancellationToken.None), CancellationToken.None);
-            Assert.Equal(5, view.Search(Archive.Storage.Search.SearchQuery.Parse("saved", out _)!, null, null, null, 0, 10).Total);
+            Assert.Equal(5, view.Search(Archive.Search.SearchQuery.Parse("saved", out _)!, null, null, null, 0, 10).Total);
         }
 
         Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), "escaped.txt")));

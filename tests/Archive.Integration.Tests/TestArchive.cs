@@ -82,7 +82,7 @@ public sealed class TestArchive : IAsyncDisposable
     /// <summary>Waits (up to 10 s) for the search index an instance saves in the background after reading 100 posts or more.</summary>
     public async Task WaitForSavedSearchIndexAsync()
     {
-        var saved = Store.Content.GetBlobClient(Archive.Storage.Search.SearchSnapshot.BlobName);
+        var saved = Store.Content.GetBlobClient(Archive.Search.SearchSnapshot.BlobName);
         for (var wait = 0; wait < 100 && !(await saved.ExistsAsync()).Value; wait++)
         {
             await Task.Delay(100);
@@ -92,10 +92,25 @@ public sealed class TestArchive : IAsyncDisposable
     }
 
     /// <summary>Another instance's search index over the same storage: its own catalog, nothing in memory yet.</summary>
-    public Archive.Storage.Search.SearchIndex ColdSearchIndex() => new(
-        new Archive.Storage.Reading.PostReader(Store, Services.GetRequiredService<Archive.Storage.Changes.ChangeLog>()),
-        new Archive.Storage.Search.SearchSnapshot(Store, Microsoft.Extensions.Logging.Abstractions.NullLogger<Archive.Storage.Search.SearchSnapshot>.Instance),
-        Microsoft.Extensions.Logging.Abstractions.NullLogger<Archive.Storage.Search.SearchIndex>.Instance);
+    public ColdSearch ColdSearchIndex() => new(new Archive.Storage.Reading.PostReader(Store, Services.GetRequiredService<Archive.Storage.Changes.ChangeLog>()), Store);
+
+    /// <summary>A cold instance's reader and search index, as the API pairs them.</summary>
+    public sealed class ColdSearch(Archive.Storage.Reading.PostReader reader, ArchiveStore store) : IDisposable
+    {
+        private readonly Archive.Search.SearchIndex index = new(
+            new Archive.Search.Sources.StoredPostTexts(reader),
+            new Archive.Search.SearchSnapshot(new Archive.Search.Sources.ContentContainerIndexStore(store), Microsoft.Extensions.Logging.Abstractions.NullLogger<Archive.Search.SearchSnapshot>.Instance),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Archive.Search.SearchIndex>.Instance);
+
+        public async Task<Archive.Search.SearchIndex.View> ViewAsync(Archive.Storage.Totals.TotalsSnapshot totals, CancellationToken cancellationToken) =>
+            await index.ViewAsync(await reader.CatalogAsync(totals, cancellationToken), cancellationToken);
+
+        public void Dispose()
+        {
+            index.Dispose();
+            reader.Dispose();
+        }
+    }
 
     /// <summary>Uploads every file of content/ (as the local stack does on first start).</summary>
     public async Task UploadContentFolderAsync()

@@ -1,9 +1,10 @@
+using Archive.Core.Parsing;
 using System.Globalization;
 using Archive.Api.Http;
 using Archive.Api.Tokens;
 using Archive.Api.Contracts;
 using Archive.Storage.Reading;
-using Archive.Storage.Search;
+using Archive.Search;
 using Archive.Storage.Totals;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -66,7 +67,7 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
 
         var body = await cache.BodyAsync(Key(call), snapshot, async () =>
         {
-            var view = await index.ViewAsync(snapshot, cancellationToken);
+            var view = await ViewAsync(snapshot, cancellationToken);
             var (page, total) = view.Search(query!, theme, tag, year, skip, limit);
             var snippets = view.SnippetsOf(page, query!.Terms);
             var items = page
@@ -97,7 +98,7 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
 
         var body = await cache.BodyAsync(Key(call), snapshot, async () =>
         {
-            var view = await index.ViewAsync(snapshot, cancellationToken);
+            var view = await ViewAsync(snapshot, cancellationToken);
             return new RelatedList([.. view.Related(post, RelatedCount).Select(h => new RelatedItem(snapshot.Served(h.Post.Summary), Math.Round(h.Score, 4)))]);
         });
         return new JsonResponse(body!, snapshot.ETag, publicCache);
@@ -107,14 +108,13 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
     public async Task<IResult> ThemeSuggestionsAsync(ApiCall call, CancellationToken cancellationToken)
     {
         var snapshot = await cache.TotalsAsync(cancellationToken);
-        var view = await index.ViewAsync(snapshot, cancellationToken);
-        var uncategorized = new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term("theme", SearchIndex.UncategorizedTheme));
+        var view = await ViewAsync(snapshot, cancellationToken);
         var items = view.Catalog.Posts
-            .Where(p => p.Summary.Theme.Slug == SearchIndex.UncategorizedTheme)
+            .Where(p => p.Summary.Theme.Slug == PostParser.DefaultTheme)
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(post => new ThemeSuggestion(
                 snapshot.Served(post.Summary),
-                [.. view.Related(post, 20, except: uncategorized)
+                [.. view.Related(post, 20, exceptTheme: PostParser.DefaultTheme)
                     .GroupBy(h => h.Post.Summary.Theme.Slug, StringComparer.Ordinal)
                     .Select(g => new SuggestedTheme(g.Key, snapshot.Theme(g.Key, g.First().Post.Summary.Theme.Name).Name, Math.Round(g.Sum(h => h.Score), 4)))
                     .OrderByDescending(t => t.Score).ThenBy(t => t.Slug, StringComparer.Ordinal)
@@ -122,6 +122,9 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
             .ToList();
         return JsonResponse.HashedBody(call.Request, new ThemeSuggestionList(items), JsonResponse.NoStore);
     }
+
+    private async Task<SearchIndex.View> ViewAsync(TotalsSnapshot snapshot, CancellationToken cancellationToken) =>
+        await index.ViewAsync(await reader.CatalogAsync(snapshot, cancellationToken), cancellationToken);
 
     private static string Key(ApiCall call) => QueryParameters.CacheKey(call.Request);
 }

@@ -3,7 +3,7 @@ using System.Text;
 using Archive.Core.Text;
 using Lucene.Net.Tartarus.Snowball.Ext;
 
-namespace Archive.Storage.Search;
+namespace Archive.Search;
 
 /// <summary>
 /// Words as search sees them (contract §8): runs of letters and digits (so an apostrophe or a

@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Azure;
+using Archive.Search.Sources;
 using Microsoft.Extensions.Logging;
 
-namespace Archive.Storage.Search;
+namespace Archive.Search;
 
 /// <summary>
 /// The search index as an instance last committed it, saved in one blob beside the content: a zip
@@ -12,7 +12,7 @@ namespace Archive.Storage.Search;
 /// moved since and drops the ones gone, so a stale snapshot costs reads, never a wrong answer. Any
 /// instance may write it (the last write wins: every snapshot is right for the versions it names).
 /// </summary>
-public sealed class SearchSnapshot(ArchiveStore store, ILogger<SearchSnapshot> logger)
+public sealed class SearchSnapshot(ISearchIndexStore store, ILogger<SearchSnapshot> logger)
 {
     /// <summary>
     /// Post ids never hold '~', so no post's content is ever named so (and the content sweeper leaves it).
@@ -34,7 +34,11 @@ public sealed class SearchSnapshot(ArchiveStore store, ILogger<SearchSnapshot> l
         var zip = Path.Combine(folder, ".snapshot.zip");
         try
         {
-            await store.Content.GetBlobClient(BlobName).DownloadToAsync(zip, cancellationToken);
+            if (!await store.DownloadAsync(BlobName, zip, cancellationToken))
+            {
+                return null;
+            }
+
             Dictionary<string, string>? versions = null;
             using (var archive = ZipFile.OpenRead(zip))
             {
@@ -57,10 +61,6 @@ public sealed class SearchSnapshot(ArchiveStore store, ILogger<SearchSnapshot> l
             }
 
             return versions ?? throw new InvalidDataException($"no {VersionsEntry}");
-        }
-        catch (RequestFailedException error) when (error.Status == 404)
-        {
-            return null;
         }
         catch (Exception error) when (error is IOException or InvalidDataException or JsonException)
         {
@@ -93,10 +93,10 @@ public sealed class SearchSnapshot(ArchiveStore store, ILogger<SearchSnapshot> l
                 await JsonSerializer.SerializeAsync(json, versions, cancellationToken: cancellationToken);
             }
 
-            await store.Content.GetBlobClient(BlobName).UploadAsync(zip, overwrite: true, cancellationToken);
+            await store.UploadAsync(BlobName, zip, cancellationToken);
             foreach (var name in Retired)
             {
-                await store.Content.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+                await store.DeleteAsync(name, cancellationToken);
             }
         }
         finally

@@ -1,4 +1,4 @@
-namespace Archive.Storage.Search;
+namespace Archive.Search;
 
 /// <summary>
 /// A parsed <c>q</c> (contract §8): every group must match (a group is one term, or a phrase: a

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace Archive.Storage.Search;
+namespace Archive.Search;
 
 /// <summary>
 /// A post's text as the index keeps it for snippets and related posts: UTF-8, Brotli-compressed,

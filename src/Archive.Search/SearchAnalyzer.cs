@@ -1,7 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
-namespace Archive.Storage.Search;
+namespace Archive.Search;
 
 /// <summary>Lucene analysis by <see cref="SearchWords"/>, so that the index, the queries and the snippets split and fold words alike.</summary>
 public sealed class SearchAnalyzer : Analyzer

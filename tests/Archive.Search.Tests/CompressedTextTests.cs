@@ -1,6 +1,6 @@
-using Archive.Storage.Search;
+using Archive.Search;
 
-namespace Archive.Integration.Tests;
+namespace Archive.Search.Tests;
 
 /// <summary>The text the search index keeps per post (for snippets and related posts), and what a damaged copy reads as.</summary>
 public sealed class CompressedTextTests

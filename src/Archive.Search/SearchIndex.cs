@@ -1,3 +1,4 @@
+using Archive.Search.Sources;
 using Archive.Storage.Reading;
 using Archive.Storage.Totals;
 using Lucene.Net.Documents;
@@ -8,7 +9,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Microsoft.Extensions.Logging;
 
-namespace Archive.Storage.Search;
+namespace Archive.Search;
 
 /// <summary>
 /// Full-text search, related posts and theme suggestions (contract §8) over an index each
@@ -16,10 +17,8 @@ namespace Archive.Storage.Search;
 /// catalog (which follows the change log), the posts that changed are read (their content blob,
 /// once) and re-indexed, the ones gone are dropped. docs/search.md has the design and its costs.
 /// </summary>
-public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILogger<SearchIndex> logger) : IDisposable
+public sealed class SearchIndex(IPostTexts texts, SearchSnapshot snapshot, ILogger<SearchIndex> logger) : IDisposable
 {
-    public const string UncategorizedTheme = "uncategorized";
-
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const int Parallelism = 16;
 
@@ -41,10 +40,9 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
     private IndexWriter? writer;
     private volatile View? view;
 
-    /// <summary>The index as of <paramref name="totals"/> (brought up to date first when the catalog moved).</summary>
-    public async Task<View> ViewAsync(TotalsSnapshot totals, CancellationToken cancellationToken)
+    /// <summary>The index as of <paramref name="catalog"/> (brought up to date first when the catalog moved).</summary>
+    public async Task<View> ViewAsync(PostCatalog catalog, CancellationToken cancellationToken)
     {
-        var catalog = await reader.CatalogAsync(totals, cancellationToken);
         if (view is { } current && ReferenceEquals(current.Catalog, catalog))
         {
             return current;
@@ -169,18 +167,18 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
             indexed.Remove(key);
         }
 
-        var texts = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var read = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (post, ct) =>
         {
-            if (await reader.DownloadContentAsync(post.ContentBlob, ct) is { } content)
+            if (await texts.TextAsync(post, ct) is { } text)
             {
-                texts[post.Key] = content.Text;
+                read[post.Key] = text;
             }
         });
 
         foreach (var post in changed)
         {
-            if (texts.TryGetValue(post.Key, out var text))
+            if (read.TryGetValue(post.Key, out var text))
             {
                 writer.UpdateDocument(new Term("key", post.Key), Document(post, text));
                 indexed[post.Key] = post.VersionTag;
@@ -337,8 +335,8 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
             return (Ranked(top.ScoreDocs.Skip(skip).ToArray()), top.TotalHits);
         }
 
-        /// <summary>Up to <paramref name="count"/> other posts most like <paramref name="post"/> in their text, title and tags (Lucene's MoreLikeThis).</summary>
-        public List<Hit> Related(IndexedPost post, int count, Query? except = null)
+        /// <summary>Up to <paramref name="count"/> other posts most like <paramref name="post"/> in their text, title and tags (Lucene's MoreLikeThis), none of theme <paramref name="exceptTheme"/>.</summary>
+        public List<Hit> Related(IndexedPost post, int count, string? exceptTheme = null)
         {
             if (DocOf(post.Key) is not { } doc)
             {
@@ -348,9 +346,9 @@ public sealed class SearchIndex(PostReader reader, SearchSnapshot snapshot, ILog
             // The post's own words (no term vectors are kept: its text is one stored field away).
             var words = $"{post.Summary.Title}\n{string.Join('\n', post.Summary.Tags)}\n{TextOf(doc)}";
             var query = new BooleanQuery { { RelatedTerms.Query(index, words), Occur.MUST }, { new TermQuery(new Term("key", post.Key)), Occur.MUST_NOT } };
-            if (except is not null)
+            if (exceptTheme is not null)
             {
-                query.Add(except, Occur.MUST_NOT);
+                query.Add(new TermQuery(new Term("theme", exceptTheme)), Occur.MUST_NOT);
             }
 
             return Ranked(searcher.Search(query, count).ScoreDocs);

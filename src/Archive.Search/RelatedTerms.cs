@@ -2,7 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 
-namespace Archive.Storage.Search;
+namespace Archive.Search;
 
 /// <summary>
 /// The query for posts like one post: its most telling words, chosen as Lucene's MoreLikeThis
