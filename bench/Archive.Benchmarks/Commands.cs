@@ -1,3 +1,4 @@
+using Archive.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;

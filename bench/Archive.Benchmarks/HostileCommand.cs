@@ -1,3 +1,4 @@
+using Archive.Testing;
 using System.Diagnostics;
 using System.Text;
 using Archive.Core;

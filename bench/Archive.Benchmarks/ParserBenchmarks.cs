@@ -1,3 +1,4 @@
+using Archive.Testing;
 using Archive.Core;
 using Archive.Core.Parsing;
 using BenchmarkDotNet.Attributes;

@@ -1,3 +1,4 @@
+using Archive.Testing;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;

@@ -1,5 +1,5 @@
 using System.Text;
-using Archive.Benchmarks;
+using Archive.Testing;
 using Archive.Core.Model;
 using Archive.Core.Parsing;
 
@@ -69,6 +69,17 @@ public class HostileInputTests
         Assert.Contains("\"title\":\"<script>x</script> & 'q' \\t `b` \\\\ \\\" end\"", json, StringComparison.Ordinal);
         var read = System.Text.Json.JsonSerializer.Deserialize<Archive.Core.Stored.StoredSummary>(json, Archive.Core.Stored.ArchiveJson.Options)!;
         Assert.Equal(post.Title, read.Title);
+    }
+
+    [Theory]
+    [InlineData(" : z")]
+    [InlineData("!!b]b\t")]
+    public void Yaml_that_yamldotnet_refuses_with_an_argument_exception_is_invalid_yaml_with_its_place(string frontMatter)
+    {
+        // Found by PropertyTests once the parser stopped catching everything: an empty key, a tag that is not a URI.
+        var reason = Parse.Rejected(Parse.Post(frontMatter));
+        Assert.StartsWith("invalid YAML", reason, StringComparison.Ordinal);
+        Assert.Contains("line ", reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,8 +6,7 @@ using Archive.Core.Parsing;
 namespace Archive.Integration.Tests;
 
 /// <summary><c>GET /api/admin/blobs/{*name}</c>: what became of a blob's current version, as an uploader waits on it.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class BlobStateTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class BlobStateTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private TestArchive archive = null!;
 

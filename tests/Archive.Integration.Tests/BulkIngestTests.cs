@@ -6,8 +6,7 @@ using Xunit.Abstractions;
 namespace Archive.Integration.Tests;
 
 /// <summary>A whole folder reconciled at once: new posts go in groups, every other case one by one, and nothing is lost.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class BulkIngestTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
+public sealed class BulkIngestTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private const int NewPosts = 60;
     private TestArchive archive = null!;

@@ -11,8 +11,7 @@ using Xunit.Abstractions;
 namespace Archive.Integration.Tests;
 
 /// <summary>§9 <c>/api/changes</c>: a client that syncs from the beginning and then keeps applying changes made concurrently ends with what <c>/api/posts</c> serves.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class ChangesTests(AzuriteFixture azurite, ITestOutputHelper output)
+public sealed class ChangesTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
     private const int PostCount = 1000;
     private const int ConcurrentChanges = 200;

@@ -7,8 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Archive.Integration.Tests;
 
 /// <summary>Totals stay exact when many ingests race: ETag-guarded transactions retry instead of losing updates.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class ConcurrentIngestTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ConcurrentIngestTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private static readonly string[] Themes = ["North", "South", "East", "West"];
     private TestArchive archive = null!;

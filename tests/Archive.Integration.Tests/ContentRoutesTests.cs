@@ -4,8 +4,7 @@ using System.Text.Json;
 namespace Archive.Integration.Tests;
 
 /// <summary>The sample content ingested, then every read route checked against the contract (§4).</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class ContentRoutesTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ContentRoutesTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private TestArchive archive = null!;
     private int contentFiles;

@@ -13,8 +13,7 @@ namespace Archive.Integration.Tests;
 /// driven over HTTP and checked by <see cref="ContractChecks"/> (which also checks every other
 /// test's responses).
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class ContractTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
+public sealed class ContractTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private TestArchive archive = null!;
 

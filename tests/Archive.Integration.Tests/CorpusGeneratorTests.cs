@@ -1,5 +1,5 @@
 using System.Text;
-using Archive.Benchmarks;
+using Archive.Testing;
 using Archive.Core;
 using Archive.Core.Model;
 using Archive.Core.Parsing;

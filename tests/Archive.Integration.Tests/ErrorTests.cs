@@ -4,8 +4,7 @@ using System.Text.Json;
 namespace Archive.Integration.Tests;
 
 /// <summary>§5–§6: problem+json errors, and admin routes refuse calls without the key.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class ErrorTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ErrorTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private TestArchive archive = null!;
 

@@ -12,8 +12,7 @@ namespace Archive.Integration.Tests;
 /// against a schema written from the JSON Feed 1.1 spec (tests/feeds/jsonfeed-1.1.schema.json),
 /// formats asserted. Their items are the posts <c>/api/posts</c> lists first.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class FeedTests(AzuriteFixture azurite)
+public sealed class FeedTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private static readonly string Feeds = Path.Combine(AppContext.BaseDirectory, "feeds");

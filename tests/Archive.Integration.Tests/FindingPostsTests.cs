@@ -3,8 +3,7 @@ using System.Net;
 namespace Archive.Integration.Tests;
 
 /// <summary>§8, the parts that need no search index: a post by its slug, tag keys, <c>?tag=</c> and <c>/api/tags</c>.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class FindingPostsTests(AzuriteFixture azurite)
+public sealed class FindingPostsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task A_slug_finds_its_post_the_newest_when_shared_and_an_id_comes_first()

@@ -6,31 +6,11 @@ namespace Archive.Integration.Tests;
 /// <summary>The Functions app's generated functions.metadata lists every function, and its HTTP routes are the route table's.</summary>
 public sealed class FunctionMetadataTests
 {
-    /// <summary>Route and methods of every HTTP function in functions.metadata.</summary>
-    public static List<(string Route, string[] Methods)> HttpTriggers() =>
-        Functions().Select(Trigger).Where(t => t.GetProperty("type").GetString() == "httpTrigger")
-            .Select(t => (t.GetProperty("route").GetString()!, t.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!).ToArray()))
-            .ToList();
-
-    private static List<JsonElement> Functions()
-    {
-        // tests/Archive.Integration.Tests/bin/<Configuration>/net10.0 → src/Archive.Functions/bin/<Configuration>/net10.0
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = output.Parent!.Name;
-        var root = output.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(root, "src", "Archive.Functions", "bin", configuration, output.Name, "functions.metadata");
-        Assert.True(File.Exists(path), $"no functions.metadata at {path}: build src/Archive.Functions");
-        return JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
-    }
-
-    private static JsonElement Trigger(JsonElement function) =>
-        function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
-
     [Fact]
     public void Every_route_of_the_table_is_an_http_function_with_its_route_methods_and_level()
     {
-        var http = Functions().Where(f => Trigger(f).GetProperty("type").GetString() == "httpTrigger")
-            .ToDictionary(f => f.GetProperty("name").GetString()!, Trigger);
+        var http = FunctionsMetadata.Functions().Where(f => FunctionsMetadata.Trigger(f).GetProperty("type").GetString() == "httpTrigger")
+            .ToDictionary(f => f.GetProperty("name").GetString()!, FunctionsMetadata.Trigger);
         Assert.Equal(RouteTable.All.Select(r => r.Name).Order(), http.Keys.Order());
         foreach (var route in RouteTable.All)
         {
@@ -45,7 +25,7 @@ public sealed class FunctionMetadataTests
     [Fact]
     public void Blob_triggers_watch_the_posts_container_the_queue_takes_blob_events_and_the_timer_reconciles()
     {
-        var functions = Functions().ToDictionary(f => f.GetProperty("name").GetString()!, Trigger);
+        var functions = FunctionsMetadata.Functions().ToDictionary(f => f.GetProperty("name").GetString()!, FunctionsMetadata.Trigger);
         Assert.Equal("blobTrigger", functions["IngestPostEventGrid"].GetProperty("type").GetString());
         Assert.Equal("EventGrid", functions["IngestPostEventGrid"].GetProperty("source").GetString());
         Assert.Equal("blobTrigger", functions["IngestPostPolling"].GetProperty("type").GetString());

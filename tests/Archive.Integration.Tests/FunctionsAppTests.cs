@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Archive.Benchmarks;
+using Archive.Testing;
 using Archive.Functions;
 using Archive.Storage;
 using Archive.Storage.Tables;
@@ -21,8 +21,7 @@ namespace Archive.Integration.Tests;
 /// registration) on Azurite: HTTP functions with a real HttpContext, the blob triggers with a
 /// real blob, the blob-events queue with a real message from Azurite's queue, and the timer.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class FunctionsAppTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class FunctionsAppTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private FunctionsHost host = null!;
     private HttpFunctions http = null!;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Archive.Benchmarks;
+using Archive.Testing;
 using Archive.Core.Parsing;
 using Archive.Storage.Ingestion;
 using Archive.Storage.Tables;
@@ -15,8 +15,7 @@ namespace Archive.Integration.Tests;
 /// served safely, the good posts around them are ingested, deletions still apply, and a blob that
 /// was cut short twice is quarantined before it is parsed again.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class HostileUploadTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class HostileUploadTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private TestArchive archive = null!;
 

@@ -5,15 +5,14 @@ using System.Text.Json;
 using Archive.Api.Endpoints;
 using Archive.Api.Http;
 using Archive.Api.Routing;
-using Archive.Benchmarks;
+using Archive.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Archive.Integration.Tests;
 
 /// <summary>What a client expects of HTTP, over real HTTP: HEAD, compression, preflights, 401s, enums as strings, a cache keyed by meaning.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class HttpBasicsTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
+public sealed class HttpBasicsTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private TestArchive archive = null!;
 

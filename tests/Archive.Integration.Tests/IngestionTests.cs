@@ -6,8 +6,7 @@ using Archive.Storage.Ingestion;
 namespace Archive.Integration.Tests;
 
 /// <summary>§1: re-uploads, changes, deletions, rejections, duplicate ids and drafts, through the ingestor and the API.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class IngestionTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private TestArchive archive = null!;
 

@@ -5,8 +5,7 @@ using Azure.Data.Tables;
 namespace Archive.Integration.Tests;
 
 /// <summary>What the one retry of ETag-guarded writes counts as a lost race, as the table service (Azurite) answers.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class LostRacesTests(AzuriteFixture azurite)
+public sealed class LostRacesTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task A_moved_etag_an_entity_added_twice_and_an_entity_deleted_by_another_writer_are_lost_races()

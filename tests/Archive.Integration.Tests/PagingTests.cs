@@ -4,8 +4,7 @@ using System.Text.Json;
 namespace Archive.Integration.Tests;
 
 /// <summary>§4: paging visits every matching post exactly once, in order; filters by theme, from/to and year.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class PagingTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class PagingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private static readonly string[] Themes = ["Alpha", "Beta", "Gamma"];
     private TestArchive archive = null!;

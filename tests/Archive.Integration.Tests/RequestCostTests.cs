@@ -10,8 +10,7 @@ namespace Archive.Integration.Tests;
 /// What each route costs in storage requests with 1,000 posts, counted by a pipeline policy on the
 /// storage clients (not by reading the code). Reads of totals must not grow with the archive.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class RequestCostTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
+public sealed class RequestCostTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private const int PostCount = 1000;
     private static readonly string[] Themes = ["t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "t11", "t12"];

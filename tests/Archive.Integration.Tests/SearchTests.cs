@@ -6,8 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Archive.Integration.Tests;
 
 /// <summary>§8 <c>/api/search</c>, <c>/api/posts/{id}/related</c> and <c>/api/admin/theme-suggestions</c>, through HTTP against Azurite.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed partial class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed partial class SearchTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private TestArchive archive = null!;
 
@@ -247,12 +246,7 @@ public sealed partial class SearchTests(AzuriteFixture azurite) : IAsyncLifetime
         await warm.Reconciler.ReconcileAsync(recomputeTotals: false, CancellationToken.None);
         var expected = (await warm.GetJsonAsync("search?q=w100&limit=50")).GetProperty("total").GetInt32();
         await warm.WaitForSavedSearchIndexAsync();
-        for (var wait = 0; wait < 50 && (await retired.ExistsAsync()).Value; wait++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.False((await retired.ExistsAsync()).Value, "the copy of an earlier layout is still there");
+        Assert.True(await Eventually.TrueAsync(async () => !(await retired.ExistsAsync()).Value), "the copy of an earlier layout is still there");
         using var cold = warm.ColdSearchIndex();
         var totals = await warm.Store.ReadTotalsAsync(CancellationToken.None);
         warm.Requests.Reset();

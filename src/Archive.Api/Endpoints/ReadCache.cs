@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Archive.Api.Http;
 using Archive.Storage.Reading;
 using Archive.Storage.Totals;
@@ -15,7 +14,7 @@ namespace Archive.Api.Endpoints;
 /// time makes a request wait. So a change shows within about that many seconds (at most twice),
 /// and under steady traffic no request waits for storage. Off (0) reads storage on every request.
 /// </summary>
-public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options) : IDisposable
+public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options, TimeProvider time) : IDisposable
 {
     private readonly TimeSpan totalsLifetime = TimeSpan.FromSeconds(options.Value.ReadCacheSeconds);
 
@@ -38,7 +37,7 @@ public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options) :
         }
 
         var current = latest;
-        var age = current is null ? TimeSpan.MaxValue : Stopwatch.GetElapsedTime(current.ReadStartedAt);
+        var age = current is null ? TimeSpan.MaxValue : time.GetElapsedTime(current.ReadStartedAt);
         if (age < totalsLifetime / 2)
         {
             return current!.Snapshot;
@@ -98,7 +97,7 @@ public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options) :
     private async Task<TotalsSnapshot> ReadAsync()
     {
         // Aged from before the read, so a snapshot is never older than its age says.
-        var startedAt = Stopwatch.GetTimestamp();
+        var startedAt = time.GetTimestamp();
         var snapshot = await reader.ReadTotalsAsync(CancellationToken.None);
         latest = new CachedTotals(snapshot, startedAt);
         return snapshot;

@@ -99,6 +99,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Ends Azurite at once, its data not saved (a test run's, which nobody reads again).</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
     /// <summary>
     /// Stops Azurite the way Ctrl+C would, so that it writes its data to disk (it keeps it in memory
     /// and saves every few seconds: a kill loses what came last); killed only if it does not stop.

@@ -11,7 +11,7 @@ namespace Archive.Cli.Local;
 /// </summary>
 public static class LocalHost
 {
-    public static WebApplication Build(string[] args, string url, Action<IConfigurationBuilder>? configure = null)
+    public static WebApplication Build(string[] args, string url, Action<IConfigurationBuilder>? configure = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -29,6 +29,7 @@ public static class LocalHost
         builder.Services.AddHostedService<BlobWatcher>();
         builder.Services.ConfigureHttpJsonOptions(o => ArchiveJson.Configure(o.SerializerOptions));
         builder.Services.AddCors();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.Use(RequestGuards.ApplyAsync);

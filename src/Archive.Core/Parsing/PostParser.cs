@@ -199,6 +199,14 @@ public sealed class PostParser(ParserOptions options)
             var mark = YamlErrors.LastReadableMark(yaml);
             throw new YamlException(mark, mark, "the front matter ends inside an unclosed '[', '{' or quote", error);
         }
+        catch (ArgumentException error)
+        {
+            // YamlDotNet refuses some input with an ArgumentException and no position: a tag that is not a
+            // URI (!!b]b), or a key left empty that its representation model cannot take (" : z"). The
+            // input's fault, named where reading stopped.
+            var mark = YamlErrors.LastReadableMark(yaml);
+            throw new YamlException(mark, mark, "the front matter holds what YAML cannot read here (a tag that is not a URI, or a key left empty)", error);
+        }
 
         var root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         switch (root)

@@ -38,7 +38,7 @@ internal static class YamlErrors
                 last = parser.Current!.Start;
             }
         }
-        catch (Exception error) when (error is YamlException or InvalidOperationException)
+        catch (Exception error) when (error is YamlException or InvalidOperationException or ArgumentException)
         {
             // Expected: the point is where reading stops.
         }

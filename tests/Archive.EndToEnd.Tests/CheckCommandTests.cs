@@ -1,5 +1,5 @@
 using Archive.Core.Parsing;
-namespace Archive.Integration.Tests;
+namespace Archive.EndToEnd.Tests;
 
 /// <summary><c>archive check</c> as authors run it before uploading.</summary>
 public sealed class CheckCommandTests

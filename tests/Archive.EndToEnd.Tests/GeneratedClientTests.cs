@@ -1,15 +1,14 @@
 using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 
-namespace Archive.Integration.Tests;
+namespace Archive.EndToEnd.Tests;
 
 /// <summary>
 /// The served document as a client developer meets it: Redocly's recommended lint passes with no
 /// error or warning, and a TypeScript client generated from it (openapi-typescript) types a small
 /// openapi-fetch program (tests/client/client.ts) that tsc compiles; renaming a field breaks it.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class GeneratedClientTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
+public sealed class GeneratedClientTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private static readonly string Root = Archive.Cli.Local.RepositoryPaths.Root ?? throw new InvalidOperationException("Archive.sln not found");
     private static readonly string Client = Path.Combine(Root, "tests", "client");

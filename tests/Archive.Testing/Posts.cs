@@ -1,7 +1,7 @@
-namespace Archive.Integration.Tests;
+namespace Archive.Testing;
 
 /// <summary>Markdown posts for tests.</summary>
-internal static class Posts
+public static class Posts
 {
     public static string Make(string id, string title, string? date = null, string theme = "Testing", int words = 10, string? extra = null)
     {

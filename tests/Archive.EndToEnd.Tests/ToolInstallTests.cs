@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using Archive.Cli.Local;
 
-namespace Archive.Integration.Tests;
+namespace Archive.EndToEnd.Tests;
 
 /// <summary>
 /// <c>archive</c> installed the way the README says (<c>dotnet pack</c>, then <c>dotnet tool
 /// install</c> from the packed folder; here into a tool path, not globally), then run outside the
 /// repository: help, an offline check, and <c>serve</c> against Azurite with no repository to lean on.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class ToolInstallTests(AzuriteFixture azurite)
+public sealed class ToolInstallTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly string Root = RepositoryPaths.Root ?? throw new InvalidOperationException("Archive.sln not found");
 
@@ -51,20 +50,17 @@ public sealed class ToolInstallTests(AzuriteFixture azurite)
         try
         {
             using var http = new HttpClient();
-            var deadline = Stopwatch.StartNew();
-            var served = false;
-            while (!served && deadline.Elapsed < TimeSpan.FromSeconds(60))
+            var served = await Eventually.TrueAsync(async () =>
             {
                 try
                 {
-                    served = (await http.GetStringAsync($"http://localhost:{port}/api/posts/thread_0311")).Contains("thread_0311", StringComparison.Ordinal);
+                    return (await http.GetStringAsync($"http://localhost:{port}/api/posts/thread_0311")).Contains("thread_0311", StringComparison.Ordinal);
                 }
                 catch (HttpRequestException)
                 {
-                    await Task.Delay(250);
+                    return false;
                 }
-            }
-
+            }, TimeSpan.FromSeconds(60));
             Assert.True(served, "the installed archive did not serve the content folder it was given");
         }
         finally

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Archive.Benchmarks;
+namespace Archive.Testing;
 
 /// <summary>
 /// The Functions app's own service provider (its <c>Program</c> registration), with a container,

@@ -1,7 +1,7 @@
 using Archive.Cli.Local;
 using Microsoft.Playwright;
 
-namespace Archive.Integration.Tests;
+namespace Archive.EndToEnd.Tests;
 
 /// <summary>
 /// Debian's chromium driven by Playwright (its own browser download cannot reach the internet

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Archive.Benchmarks;
+namespace Archive.Testing;
 
 /// <summary>
 /// A deterministic corpus shaped like content/thread_0311.md: the same front-matter fields,

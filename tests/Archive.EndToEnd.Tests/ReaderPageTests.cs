@@ -4,14 +4,13 @@ using Archive.Cli.Local;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
-namespace Archive.Integration.Tests;
+namespace Archive.EndToEnd.Tests;
 
 /// <summary>
 /// The reader (spec §10) in a real browser against the local host with content/ loaded, plus a post
 /// whose title is markup: what the reader sees is checked against what the API answers.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class ReaderPageTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
+public sealed class ReaderPageTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private const string HostileTitle = "<script>window.__archivePwned = 1</script><img src=x onerror=\"window.__archivePwned = 2\"> & 'q'";
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Archive.Integration.Tests;
+namespace Archive.Testing;
 
 /// <summary>
 /// A client that keeps a copy of the archive as §9 describes: it applies every page of

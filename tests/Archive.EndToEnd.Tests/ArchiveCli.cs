@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Archive.Integration.Tests;
+namespace Archive.EndToEnd.Tests;
 
 /// <summary>The built <c>archive</c> program run as a user runs it: a separate process, real arguments, real output.</summary>
 public sealed class ArchiveCli : IAsyncDisposable

@@ -7,7 +7,7 @@ using Archive.Api.OpenApi;
 using Archive.Api.Routing;
 using Json.Schema;
 
-namespace Archive.Integration.Tests;
+namespace Archive.Testing;
 
 /// <summary>
 /// Every response the integration tests receive from a route, checked against the OpenAPI
@@ -84,7 +84,22 @@ public static class ContractChecks
     private static string PathKey(ApiRoute route) => "/" + Archive.Api.Routing.Routes.PublicPath(route.Template);
 
     /// <summary>The response's schema with the document's components beside it, as <c>$defs</c>, so its references resolve.</summary>
-    private static JsonSchema SchemaFor(string route, int status, JsonNode schema) => Schemas.GetOrAdd($"{route}/{status}", key =>
+    /// <remarks>Built once per key under a lock: JSON Schema registers each <c>$id</c> globally and refuses a second registration (test classes run in parallel).</remarks>
+    private static JsonSchema SchemaFor(string route, int status, JsonNode schema)
+    {
+        var key = $"{route}/{status}";
+        if (Schemas.TryGetValue(key, out var built))
+        {
+            return built;
+        }
+
+        lock (Schemas)
+        {
+            return Schemas.TryGetValue(key, out built) ? built : Schemas[key] = Build(key, schema);
+        }
+    }
+
+    private static JsonSchema Build(string key, JsonNode schema)
     {
         var wrapper = new JsonObject
         {
@@ -94,7 +109,7 @@ public static class ContractChecks
             ["allOf"] = new JsonArray(schema.DeepClone()),
         };
         return JsonSchema.FromText(wrapper.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal));
-    });
+    }
 
     private static IEnumerable<string> Errors(EvaluationResults results) =>
         (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Take(10);

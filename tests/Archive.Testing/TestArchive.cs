@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Archive.Integration.Tests;
+namespace Archive.Testing;
 
 /// <summary>
 /// The local host of Archive on a free port over real HTTP, against the shared Azurite, with a
@@ -38,7 +38,8 @@ public sealed class TestArchive : IAsyncDisposable
     public Reconciler Reconciler => Services.GetRequiredService<Reconciler>();
     public StorageRequestCounter Requests => Services.GetRequiredService<StorageRequestCounter>();
 
-    public static async Task<TestArchive> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
+    /// <summary>An archive of its own; <paramref name="time"/>, when given, is every component's clock (a <c>FakeTimeProvider</c> instead of waiting).</summary>
+    public static async Task<TestArchive> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var name = "t" + Guid.NewGuid().ToString("N")[..12];
         var url = $"http://127.0.0.1:{AzuriteProcess.FreePort()}";
@@ -58,7 +59,13 @@ public sealed class TestArchive : IAsyncDisposable
             configuration[key] = value;
         }
 
-        var app = LocalHost.Build([], url, config => config.AddInMemoryCollection(configuration));
+        var app = LocalHost.Build([], url, config => config.AddInMemoryCollection(configuration), services =>
+        {
+            if (time is not null)
+            {
+                services.AddSingleton(time);
+            }
+        });
         await app.StartAsync();
         var archive = new TestArchive(app, new Uri(url + "/api/"));
         await archive.Store.EnsureCreatedAsync(CancellationToken.None);
@@ -79,16 +86,11 @@ public sealed class TestArchive : IAsyncDisposable
 
     public async Task DeleteBlobAsync(string blobName) => await Store.Posts.DeleteBlobAsync(blobName);
 
-    /// <summary>Waits (up to 10 s) for the search index an instance saves in the background after reading 100 posts or more.</summary>
+    /// <summary>Waits for the search index an instance saves in the background after reading 100 posts or more.</summary>
     public async Task WaitForSavedSearchIndexAsync()
     {
         var saved = Store.Content.GetBlobClient(Archive.Search.SearchSnapshot.BlobName);
-        for (var wait = 0; wait < 100 && !(await saved.ExistsAsync()).Value; wait++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True((await saved.ExistsAsync()).Value, "no saved search index");
+        Assert.True(await Eventually.TrueAsync(async () => (await saved.ExistsAsync()).Value), "no saved search index");
     }
 
     /// <summary>Another instance's search index over the same storage: its own catalog, nothing in memory yet.</summary>

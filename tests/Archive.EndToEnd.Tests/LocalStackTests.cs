@@ -9,14 +9,13 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Archive.Integration.Tests;
+namespace Archive.EndToEnd.Tests;
 
 /// <summary>
 /// The local stack end to end: <c>archive serve</c> as a process on a free port against a private
 /// Azurite, posts uploaded with the Azure SDK as a user would, everything checked over real HTTP.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class LocalStackTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class LocalStackTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan ContractLatency = TimeSpan.FromSeconds(5);
     private readonly string container = "e2e" + Guid.NewGuid().ToString("N")[..10];
@@ -41,45 +40,33 @@ public sealed class LocalStackTests(AzuriteFixture azurite) : IAsyncLifetime
             ["serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--connection", connection, "--container", container],
             new Dictionary<string, string> { ["Archive__Table"] = container, ["Archive__ContentContainer"] = container + "-content" });
         var http = new HttpClient { BaseAddress = new Uri($"http://localhost:{port}/api/") };
-        var deadline = Stopwatch.StartNew();
-        while (true)
+        var started = await Eventually.TrueAsync(async () =>
         {
             try
             {
                 using var response = await http.GetAsync("health");
-                if (response.IsSuccessStatusCode)
-                {
-                    return (serve, http);
-                }
+                return response.IsSuccessStatusCode;
             }
             catch (HttpRequestException)
             {
-                // Not listening yet.
+                return false; // Not listening yet.
             }
-
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), $"archive serve did not start:\n{serve.Output}");
-            await Task.Delay(200);
-        }
+        }, TimeSpan.FromSeconds(60));
+        Assert.True(started, $"archive serve did not start:\n{serve.Output}");
+        return (serve, http);
     }
 
     private BlobContainerClient Container => new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(container);
 
-    private async Task<TimeSpan> WaitForStatusAsync(string path, HttpStatusCode status)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(20))
+    /// <summary>True when <paramref name="path"/> answers <paramref name="status"/> within the contract's 5 seconds (§7).</summary>
+    private Task<bool> AnswersWithinContractAsync(string path, HttpStatusCode status) => AnswersAsync(path, status, ContractLatency);
+
+    private async Task<bool> AnswersAsync(string path, HttpStatusCode status, TimeSpan? timeout = null) =>
+        await Eventually.TrueAsync(async () =>
         {
             using var response = await http.GetAsync(path);
-            if (response.StatusCode == status)
-            {
-                return clock.Elapsed;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new Xunit.Sdk.XunitException($"{path} never answered {status}");
-    }
+            return response.StatusCode == status;
+        }, timeout);
 
     [Fact]
     public async Task Serve_loads_the_sample_content_and_answers_every_route()
@@ -104,12 +91,10 @@ public sealed class LocalStackTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var text = Posts.Make("e2e_live", "Live", "2025-05-05", "Live Tests");
         await Container.GetBlobClient("live/e2e_live.md").UploadAsync(BinaryData.FromString(text));
-        var served = await WaitForStatusAsync("posts/e2e_live", HttpStatusCode.OK);
-        Assert.True(served < ContractLatency, $"served after {served}");
+        Assert.True(await AnswersWithinContractAsync("posts/e2e_live", HttpStatusCode.OK), "not served within 5 s");
 
         await Container.DeleteBlobAsync("live/e2e_live.md");
-        var gone = await WaitForStatusAsync("posts/e2e_live", HttpStatusCode.NotFound);
-        Assert.True(gone < ContractLatency, $"gone after {gone}");
+        Assert.True(await AnswersWithinContractAsync("posts/e2e_live", HttpStatusCode.NotFound), "still served 5 s after its deletion");
         Assert.DoesNotContain("live-tests", await http.GetStringAsync("themes"), StringComparison.Ordinal);
     }
 
@@ -123,15 +108,13 @@ public sealed class LocalStackTests(AzuriteFixture azurite) : IAsyncLifetime
             message.Headers.Add("x-functions-key", "local-admin-key");
             return message;
         };
-        var clock = Stopwatch.StartNew();
-        string body;
-        do
-        {
-            using var response = await http.SendAsync(request());
-            body = await response.Content.ReadAsStringAsync();
-            await Task.Delay(100);
-        }
-        while (!body.Contains("thread_0311.md", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(10));
+        var body = await Eventually.UntilAsync(
+            async () =>
+            {
+                using var response = await http.SendAsync(request());
+                return await response.Content.ReadAsStringAsync();
+            },
+            listed => listed.Contains("thread_0311.md", StringComparison.Ordinal));
         Assert.Contains("invalid YAML", body, StringComparison.Ordinal);
         var post = JsonDocument.Parse(await http.GetStringAsync("posts/thread_0311")).RootElement;
         Assert.Equal(595, post.GetProperty("wordCount").GetInt32());
@@ -156,21 +139,16 @@ public sealed class LocalStackTests(AzuriteFixture azurite) : IAsyncLifetime
         try
         {
             await own.DisposeAsync();
-            var clock = Stopwatch.StartNew();
-
             // Health reads storage at most once a second, so the first answer after the stop may still be the last good one.
-            var health = await ownHttp.GetAsync("health");
-            while (health.StatusCode == HttpStatusCode.OK && clock.Elapsed < TimeSpan.FromSeconds(10))
-            {
-                health.Dispose();
-                await Task.Delay(200);
-                health = await ownHttp.GetAsync("health");
-            }
-
-            using var _ = health;
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-            Assert.Equal("application/problem+json", health.Content.Headers.ContentType?.MediaType);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"health took {clock.Elapsed}");
+            var (status, mediaType) = await Eventually.UntilAsync(
+                async () =>
+                {
+                    using var health = await ownHttp.GetAsync("health");
+                    return (health.StatusCode, health.Content.Headers.ContentType?.MediaType);
+                },
+                answer => answer.StatusCode != HttpStatusCode.OK);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Equal("application/problem+json", mediaType);
 
             var cli = await ArchiveCli.RunAsync("reindex", "--connection", own.ConnectionString);
             Assert.Equal(2, cli.ExitCode);
@@ -199,7 +177,7 @@ public sealed class LocalStackTests(AzuriteFixture azurite) : IAsyncLifetime
                 .Select(e => (Pattern: e.RoutePattern.RawText!.TrimStart('/'), Methods: string.Join(',', e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods)))
                 .Order()
                 .ToList();
-            var functions = FunctionMetadataTests.HttpTriggers()
+            var functions = FunctionsMetadata.HttpTriggers()
                 .Select(t => (Pattern: "api/" + t.Route, Methods: string.Join(',', t.Methods).ToUpperInvariant()))
                 .Order()
                 .ToList();
@@ -222,6 +200,6 @@ public sealed class LocalStackTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("1 uploaded, 0 unchanged (skipped), 0 failed", first.Output, StringComparison.Ordinal);
         var second = await ArchiveCli.RunAsync("upload", folder, "--connection", azurite.ConnectionString, "--container", container, "--no-wait");
         Assert.Contains("0 uploaded, 1 unchanged (skipped), 0 failed", second.Output, StringComparison.Ordinal);
-        await WaitForStatusAsync("posts/upload_one", HttpStatusCode.OK);
+        Assert.True(await AnswersAsync("posts/upload_one", HttpStatusCode.OK), "the uploaded post was never served");
     }
 }

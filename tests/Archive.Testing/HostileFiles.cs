@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Archive.Benchmarks;
+namespace Archive.Testing;
 
 /// <summary>
 /// Files made to hurt a parser: every row of the hostile-input issue and their neighbours. Each

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Archive.Integration.Tests;
+namespace Archive.Testing;
 
 /// <summary>A program other than <c>archive.dll</c> (dotnet, an installed tool, a Node tool) run to its end in a folder, with its output.</summary>
 public static class ToolProcess

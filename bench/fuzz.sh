@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The long run of the parser's fuzz test (tests/Archive.Core.Tests/HostileFuzzTests), which the unit
+# tier samples only briefly: ITERATIONS generated hostile documents (default 3000), each a post or a
+# rejection with a reason, never an exception. Ends with `fuzz: N documents, 0 failed` or fails loudly.
+#   ITERATIONS=3000 bench/fuzz.sh
+source "$(dirname "$0")/lib.sh"
+iterations=${ITERATIONS:-3000}
+log="$work/fuzz.log"
+if ! ARCHIVE_FUZZ_ITERATIONS="$iterations" dotnet test "$root/tests/Archive.Core.Tests" -nologo --filter "FullyQualifiedName~HostileFuzzTests" >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "fuzz: FAILED (see above)" >&2
+  exit 1
+fi
+grep -q "Passed!  - Failed:     0, Passed:     1," "$log" || { cat "$log" >&2; echo "fuzz: the fuzz test did not run" >&2; exit 1; }
+echo "fuzz: $iterations documents, 0 failed"
