@@ -3,7 +3,7 @@ using Archive.Storage.Tables;
 using Archive.Storage.Totals;
 using CsCheck;
 
-namespace Archive.Integration.Tests;
+namespace Archive.Storage.Tests;
 
 /// <summary>
 /// The sharded totals' one promise, as a property: whatever posts come and go, the shards added up

@@ -2,7 +2,7 @@ using Archive.Storage;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 
-namespace Archive.Integration.Tests;
+namespace Archive.Storage.Tests;
 
 /// <summary>The storage connection is read the way the Functions host reads AzureWebJobsStorage, locally and in Azure.</summary>
 public sealed class StorageConnectionTests
