@@ -36,7 +36,17 @@ declare -A seconds rss
 for round in $(seq "$runs"); do
   for tool in archive archive-jit hugo node; do
     # shellcheck disable=SC2086
-    /usr/bin/time -f "%e %M" -o "$work/time" ${commands[$tool]} >/dev/null
+    if ! /usr/bin/time -f "%e %M" -o "$work/time" ${commands[$tool]} >"$work/out-$tool"; then
+      cat "$work/out-$tool" "$work/time" >&2
+      echo "compare-parsers: $tool failed on the corpus; no ratio is printed" >&2
+      exit 1
+    fi
+    # A parser that parsed less than it was given measured less: fail loudly instead of printing a ratio.
+    if [[ $tool == archive* ]] && ! { grep -qx "posts: $posts" "$work/out-$tool" && grep -qx "rejected: 0" "$work/out-$tool"; }; then
+      cat "$work/out-$tool" >&2
+      echo "compare-parsers: $tool did not accept all $posts posts" >&2
+      exit 1
+    fi
     read -r wall peak <"$work/time"
     seconds[$tool]+="$wall "
     rss[$tool]+="$peak "

@@ -22,9 +22,10 @@ Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = threads }
         Interlocked.Add(ref words, result.Post!.WordCount);
         Interlocked.Add(ref html, result.Post.Html.Length);
     }
-    else
+    else if (Interlocked.Increment(ref rejected) <= 3)
     {
-        Interlocked.Increment(ref rejected);
+        // A rejected post means the figures are of less than was given: say which and why.
+        Console.Error.WriteLine($"rejected {Path.GetFileName(file)}: {result.Reason}");
     }
 });
 var seconds = clock.Elapsed.TotalSeconds;
