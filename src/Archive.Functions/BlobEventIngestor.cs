@@ -1,7 +1,7 @@
-using Azure.Messaging;
-using Azure.Messaging.EventGrid;
 using Archive.Storage;
 using Archive.Storage.Ingestion;
+using Azure.Messaging;
+using Azure.Messaging.EventGrid;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

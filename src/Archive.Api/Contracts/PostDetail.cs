@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Archive.Core.Stored;
@@ -21,27 +22,24 @@ public sealed record PostDetail : PostSummary
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Text { get; init; }
 
-    public static PostDetail From(PostSummary summary, StoredContent content, PostSource source, string? format) => new()
+    /// <summary>For deserializing (clients such as the CLI read it back).</summary>
+    public PostDetail()
     {
-        Id = summary.Id,
-        Slug = summary.Slug,
-        Title = summary.Title,
-        Date = summary.Date,
-        DateText = summary.DateText,
-        DateInferred = summary.DateInferred,
-        Description = summary.Description,
-        Theme = summary.Theme,
-        Tags = summary.Tags,
-        WordCount = summary.WordCount,
-        ReadingTime = summary.ReadingTime,
-        EncodingRepaired = summary.EncodingRepaired,
-        UpdatedAt = summary.UpdatedAt,
-        Html = content.Html,
-        Declared = new DeclaredCounts(content.Declared.WordCount, content.Declared.ReadingTime),
-        Extra = content.Extra,
-        Warnings = content.Warnings,
-        Source = source,
-        Markdown = format == "markdown" ? content.Markdown : null,
-        Text = format == "text" ? content.Text : null,
-    };
+    }
+
+    /// <summary>The summary as it is, with the post's body and details (§4).</summary>
+    [SetsRequiredMembers]
+    private PostDetail(PostSummary summary, StoredContent content, PostSource source, string? format)
+        : base(summary)
+    {
+        Html = content.Html;
+        Declared = new DeclaredCounts(content.Declared.WordCount, content.Declared.ReadingTime);
+        Extra = content.Extra;
+        Warnings = content.Warnings;
+        Source = source;
+        Markdown = format == "markdown" ? content.Markdown : null;
+        Text = format == "text" ? content.Text : null;
+    }
+
+    public static PostDetail From(PostSummary summary, StoredContent content, PostSource source, string? format) => new(summary, content, source, format);
 }

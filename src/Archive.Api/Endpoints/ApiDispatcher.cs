@@ -1,6 +1,6 @@
-using Archive.Storage;
 using Archive.Api.Http;
 using Archive.Api.Routing;
+using Archive.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

@@ -1,10 +1,10 @@
-using Archive.Core.Parsing;
 using System.Globalization;
+using Archive.Api.Contracts;
 using Archive.Api.Http;
 using Archive.Api.Tokens;
-using Archive.Api.Contracts;
-using Archive.Storage.Reading;
+using Archive.Core.Parsing;
 using Archive.Search;
+using Archive.Storage.Reading;
 using Archive.Storage.Totals;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Archive.Core.Text;
 using Archive.Api.Tokens;
+using Archive.Core.Text;
 using Archive.Storage.Reading;
 using Archive.Storage.Tables;
 using Microsoft.AspNetCore.Http;

@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Archive.Api.Contracts;
 using Archive.Api.Routing;
 using Archive.Core.Stored;
-using Archive.Api.Contracts;
 using Archive.Storage.Ingestion;
 using Archive.Storage.Reading;
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using Archive.Api.Contracts;
 using Archive.Api.Endpoints;
 using Archive.Api.Feeds;
-using Archive.Api.Contracts;
-using Archive.Storage.Changes;
 using Archive.Core.Stored;
+using Archive.Storage.Changes;
 using Archive.Storage.Ingestion;
 using Archive.Storage.Reading;
 

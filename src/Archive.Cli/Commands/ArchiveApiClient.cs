@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Archive.Core.Stored;
 using Archive.Api.Contracts;
+using Archive.Core.Stored;
 using Archive.Storage.Reading;
 using Spectre.Console;
 

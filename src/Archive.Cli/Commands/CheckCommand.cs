@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Archive.Core.Stored;
 using Archive.Api.Contracts;
 using Archive.Core.Model;
 using Archive.Core.Parsing;
+using Archive.Core.Stored;
 using Spectre.Console;
 
 namespace Archive.Cli.Commands;

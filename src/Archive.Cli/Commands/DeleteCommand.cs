@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Archive.Api.Contracts;
 using Archive.Core.Parsing;
 using Archive.Storage;
-using Archive.Api.Contracts;
 using Archive.Storage.Reading;
 using Spectre.Console;
 

@@ -1,6 +1,6 @@
-using Archive.Core.Parsing;
 using System.Globalization;
 using Archive.Api.Contracts;
+using Archive.Core.Parsing;
 using Archive.Storage.Reading;
 using Spectre.Console;
 

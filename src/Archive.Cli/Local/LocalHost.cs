@@ -1,6 +1,6 @@
 using Archive.Api;
-using Archive.Core.Stored;
 using Archive.Api.Contracts;
+using Archive.Core.Stored;
 using Microsoft.Extensions.Options;
 
 namespace Archive.Cli.Local;

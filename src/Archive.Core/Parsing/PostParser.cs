@@ -1,8 +1,8 @@
-using Archive.Core.Parsing;
 using System.Text.Json.Nodes;
 using Archive.Core.Dates;
 using Archive.Core.Markdown;
 using Archive.Core.Model;
+using Archive.Core.Parsing;
 using Archive.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

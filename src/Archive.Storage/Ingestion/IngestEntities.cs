@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Archive.Core.Stored;
 using Archive.Core.Model;
 using Archive.Core.Parsing;
+using Archive.Core.Stored;
 using Archive.Storage.Tables;
 using Azure;
 

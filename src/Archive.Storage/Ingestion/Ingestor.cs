@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Archive.Core.Stored;
 using Archive.Core.Model;
 using Archive.Core.Parsing;
+using Archive.Core.Stored;
 using Archive.Storage.Tables;
 using Azure;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
-using Archive.Core.Stored;
 using Archive.Core.Parsing;
+using Archive.Core.Stored;
 using Archive.Storage.Changes;
 using Archive.Storage.Tables;
 using Archive.Storage.Totals;
