@@ -24,7 +24,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# The tests stop their Azurites when their process ends; one that was killed leaves them behind: end those too.
+trap 'rm -f "$log"; pkill -f -- "--location /tmp/archive-tests-" 2>/dev/null || true' EXIT
 status=0
 dotnet test Archive.sln "$@" 2>&1 | tee "$log" || status=$?
 checked=tests/Archive.Integration.Tests/bin/Debug/net10.0/contract-checked.txt

@@ -230,7 +230,7 @@ public sealed class SearchIndex(IPostTexts texts, SearchSnapshot snapshot, ILogg
         }
 
         var versions = new Dictionary<string, string>(indexed, StringComparer.Ordinal);
-        _ = Task.Run(async () =>
+        Saving = Task.Run(async () =>
         {
             try
             {
@@ -249,6 +249,9 @@ public sealed class SearchIndex(IPostTexts texts, SearchSnapshot snapshot, ILogg
             }
         }, CancellationToken.None);
     }
+
+    /// <summary>The last save in the background, done when the saved copy and the removal of earlier layouts' are (it never fails).</summary>
+    public Task Saving { get; private set; } = Task.CompletedTask;
 
     private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
 

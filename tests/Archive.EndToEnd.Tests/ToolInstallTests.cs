@@ -18,8 +18,9 @@ public sealed class ToolInstallTests(AzuriteFixture azurite) : IClassFixture<Azu
         var work = Directory.CreateTempSubdirectory("archive-tool-").FullName;
         var packages = Path.Combine(work, "packages");
         var tools = Path.Combine(work, "tools");
-        // Built into the test's own folder (--artifacts-path), never into src/*/bin/Release, which start.sh runs.
-        var pack = await ToolProcess.RunAsync("dotnet", Root, "pack", Path.Combine(Root, "src", "Archive.Cli"), "-c", "Release", "-o", packages, "--artifacts-path", Path.Combine(work, "build"));
+        // Built into the git-ignored artifacts/ (kept between runs, so the build is incremental), never into
+        // src/*/bin/Release, which start.sh runs.
+        var pack = await ToolProcess.RunAsync("dotnet", Root, "pack", Path.Combine(Root, "src", "Archive.Cli"), "-c", "Release", "-o", packages, "--artifacts-path", Path.Combine(Root, "artifacts", "tool-build"));
         Assert.True(pack.ExitCode == 0, pack.Output);
         var install = await ToolProcess.RunAsync("dotnet", work, "tool", "install", "Archive.Cli", "--tool-path", tools, "--add-source", packages);
         Assert.True(install.ExitCode == 0, install.Output);

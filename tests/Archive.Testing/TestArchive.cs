@@ -53,6 +53,8 @@ public sealed class TestArchive : IAsyncDisposable
             ["Archive:WatchIntervalSeconds"] = "0",
             // Exact per-request storage counts and immediate reads after each step; ReadCacheTests covers the cache.
             ["Archive:ReadCacheSeconds"] = "0",
+            // A line per ingested post and request costs the parallel classes CPU and tells the tests nothing: warnings and errors only.
+            ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -86,9 +88,10 @@ public sealed class TestArchive : IAsyncDisposable
 
     public async Task DeleteBlobAsync(string blobName) => await Store.Posts.DeleteBlobAsync(blobName);
 
-    /// <summary>Waits for the search index an instance saves in the background after reading 100 posts or more.</summary>
+    /// <summary>Waits for the search index an instance saves in the background after reading 100 posts or more (the upload and the removal of earlier layouts' copies).</summary>
     public async Task WaitForSavedSearchIndexAsync()
     {
+        await Services.GetRequiredService<Archive.Search.SearchIndex>().Saving;
         var saved = Store.Content.GetBlobClient(Archive.Search.SearchSnapshot.BlobName);
         Assert.True(await Eventually.TrueAsync(async () => (await saved.ExistsAsync()).Value), "no saved search index");
     }
