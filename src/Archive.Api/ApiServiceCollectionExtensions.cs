@@ -18,6 +18,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<HealthProbe>();
         services.AddSingleton<Feeds.FeedBuilder>();
         services.AddSingleton<SearchEndpoints>();
+        services.AddSingleton<MediaEndpoints>();
         services.AddSingleton<ArchiveEndpoints>();
         services.AddSingleton<ApiDispatcher>();
         services.AddProblemDetails();

@@ -93,6 +93,11 @@ public sealed class HttpFunctions(ApiDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = Routes.BlobState)] HttpRequest request, string name, CancellationToken cancellationToken) =>
         Run(FunctionNames.GetBlobState, request, name, cancellationToken);
 
+    [Function(FunctionNames.GetMedia)]
+    public Task<IActionResult> GetMedia(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Media)] HttpRequest request, string name, CancellationToken cancellationToken) =>
+        Run(FunctionNames.GetMedia, request, name, cancellationToken);
+
     [Function(FunctionNames.Reindex)]
     public Task<IActionResult> Reindex(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Reindex)] HttpRequest request, CancellationToken cancellationToken) =>

@@ -58,6 +58,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<LostRaces>();
         services.AddSingleton<ArchiveStore>();
         services.AddSingleton<IndexWriter>();
+        Archive.Media.MediaServiceCollectionExtensions.AddArchiveMedia(services);
+        services.AddSingleton<Media.ReferenceLookup>();
+        services.AddSingleton<Media.Dependents>();
+        services.AddSingleton<Media.MediaIngestor>();
         services.AddSingleton<IngestAttempts>();
         services.AddSingleton<Ingestor>();
         services.AddSingleton<BulkIngestor>();

@@ -10,7 +10,7 @@ import { searchView } from './search.js';
 import { themesView } from './themes.js';
 
 // Feed items link to {site}/posts/{id} (Archive:SiteUrl): such a path opens that post's page, at its usual URL.
-const linked = /^\/posts\/([^/]+)\/?$/.exec(location.pathname);
+const linked = /^\/posts\/([^/]+)(?:\/[^/]*)?\/?$/.exec(location.pathname);
 if (linked) history.replaceState(null, '', `/?${new URLSearchParams({ post: decodeURIComponent(linked[1]) })}`);
 
 const main = document.getElementById('view');

@@ -14,6 +14,9 @@ public sealed record PostDetail : PostSummary
     public required IReadOnlyList<string> Warnings { get; init; }
     public required PostSource Source { get; init; }
 
+    /// <summary>Its served images, each once, in the order first referenced (§11).</summary>
+    public required IReadOnlyList<MediaItem> Media { get; init; }
+
     /// <summary>Only with <c>?format=markdown</c>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Markdown { get; init; }
@@ -37,6 +40,7 @@ public sealed record PostDetail : PostSummary
         Extra = content.Extra;
         Warnings = content.Warnings;
         Source = source;
+        Media = [.. content.Media.Select(MediaItem.From)];
         Markdown = format == "markdown" ? content.Markdown : null;
         Text = format == "text" ? content.Text : null;
     }

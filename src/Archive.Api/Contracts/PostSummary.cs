@@ -18,6 +18,9 @@ public record PostSummary
     public int ReadingTime { get; init; }
     public bool EncodingRepaired { get; init; }
 
+    /// <summary>Its first image (§11: <c>url</c> absolute, <c>alt</c>, <c>width</c>, <c>height</c>), or null.</summary>
+    public ImageRef? Image { get; init; }
+
     /// <summary>When the served version was ingested (§9): what a syncing client or a feed reader compares.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
@@ -35,6 +38,7 @@ public record PostSummary
         WordCount = stored.WordCount,
         ReadingTime = stored.ReadingTime,
         EncodingRepaired = stored.EncodingRepaired,
+        Image = stored.Image is { } image ? new ImageRef(image.Url, image.Alt, image.Width, image.Height) : null,
         UpdatedAt = stored.UpdatedAt,
     };
 }

@@ -22,10 +22,13 @@ namespace Archive.Api.Endpoints;
 /// <c>If-None-Match</c> is answered before any post or content is read.
 /// </summary>
 public sealed class ArchiveEndpoints(
-    PostReader reader, ReadCache cache, HealthProbe health, Reconciler reconciler, BlobStates blobStates, ChangeLog changes, FeedBuilder feeds, SearchEndpoints search, IOptions<ApiOptions> options)
+    PostReader reader, ReadCache cache, HealthProbe health, Reconciler reconciler, BlobStates blobStates, ChangeLog changes, FeedBuilder feeds, SearchEndpoints search, MediaEndpoints media, IOptions<ApiOptions> options)
 {
     /// <summary>§8's search routes, in a class of their own.</summary>
     public SearchEndpoints Search => search;
+
+    /// <summary>§11's images.</summary>
+    public MediaEndpoints Media => media;
 
     // Serialized (and compressed, on demand) once: the document only changes with the code.
     private static readonly Utf8Json OpenApiBody = Utf8Json.From(OpenApiDocumentFactory.Document)!;

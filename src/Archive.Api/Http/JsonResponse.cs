@@ -35,6 +35,7 @@ public sealed class JsonResponse(object body, string etag, string cacheControl, 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
+        var json = this.json.ForOrigin(SiteAddress.Origin(httpContext.Request));
         var encoding = ContentCoding.Choose(httpContext.Request, json.Bytes.Length);
         var bytes = json.Encoded(encoding);
         response.StatusCode = status;

@@ -17,7 +17,34 @@ public sealed class Utf8Json(byte[] bytes)
     private readonly Lazy<byte[]> gzip = new(() => Compress(bytes, s => new GZipStream(s, CompressionLevel.Optimal, leaveOpen: true)));
     private readonly Lazy<byte[]> brotli = new(() => Compress(bytes, s => new BrotliStream(s, CompressionLevel.Optimal, leaveOpen: true)));
 
+    /// <summary>Origins a body is kept absolute for (one in production: the site's); past them a copy is made per request.</summary>
+    private const int KeptOrigins = 4;
+
+    private static readonly byte[] Token = System.Text.Encoding.UTF8.GetBytes(Core.Model.SiteOrigin.Token);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Utf8Json> absolute = new(StringComparer.Ordinal);
+
     public ReadOnlyMemory<byte> Bytes { get; } = bytes;
+
+    /// <summary>
+    /// The body with the site's origin where stored URLs carry <see cref="Core.Model.SiteOrigin.Token"/>
+    /// (§11: images and links between posts are absolute). Made, and compressed, once per origin.
+    /// </summary>
+    public Utf8Json ForOrigin(string origin)
+    {
+        if (Bytes.Span.IndexOf(Token) < 0)
+        {
+            return this;
+        }
+
+        if (absolute.TryGetValue(origin, out var kept))
+        {
+            return kept;
+        }
+
+        var made = new Utf8Json(System.Text.Encoding.UTF8.GetBytes(Core.Model.SiteOrigin.Absolute(System.Text.Encoding.UTF8.GetString(Bytes.Span), origin)));
+        return absolute.Count < KeptOrigins ? absolute.GetOrAdd(origin, made) : made;
+    }
 
     public static Utf8Json? From(object? body) =>
         body is null ? null : body as Utf8Json ?? new Utf8Json(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ApiJson.Options));

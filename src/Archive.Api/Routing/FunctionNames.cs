@@ -20,4 +20,5 @@ public static class FunctionNames
     public const string GetBlobState = nameof(GetBlobState);
     public const string GetThemeSuggestions = nameof(GetThemeSuggestions);
     public const string Reindex = nameof(Reindex);
+    public const string GetMedia = nameof(GetMedia);
 }

@@ -20,6 +20,9 @@ public static class Routes
     public const string Changes = "changes";
     public const string JsonFeed = "feed.json";
     public const string AtomFeed = "feed.xml";
+
+    /// <summary>A catch-all: an image's blob name, slashes and all (§11).</summary>
+    public const string Media = "media/{*name}";
     public const string AdminSegment = "{area:regex(^admin$)}";
     public const string Rejections = AdminSegment + "/rejections";
     public const string Reindex = AdminSegment + "/reindex";

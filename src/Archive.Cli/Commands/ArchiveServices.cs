@@ -1,4 +1,5 @@
 using Archive.Core;
+using Archive.Media;
 using Archive.Storage;
 
 namespace Archive.Cli.Commands;
@@ -9,9 +10,9 @@ public static class ArchiveServices
     public static ServiceProvider Build(IConfiguration configuration, bool verbose) =>
         Base(configuration, verbose).AddArchiveStorage(configuration).BuildServiceProvider();
 
-    /// <summary>The hosts' own parser registration and settings (validated when the parser is made), and no storage client.</summary>
+    /// <summary>The hosts' own parser and image registrations and settings (validated when they are made), and no storage client.</summary>
     public static ServiceProvider BuildParser(IConfiguration configuration) =>
-        Base(configuration, verbose: false).AddArchiveParser().BuildServiceProvider();
+        Base(configuration, verbose: false).AddArchiveParser().AddArchiveMedia().BuildServiceProvider();
 
     private static IServiceCollection Base(IConfiguration configuration, bool verbose) =>
         new ServiceCollection()

@@ -39,6 +39,7 @@ public static class DeleteCommand
                 }
             }
 
+            blobs.AddRange(await ImagesOnlyTheyReferenceAsync(store, blobs, api, cancellationToken));
             var status = await DeleteBlobsAsync(store, blobs, api, cancellationToken);
             return missing > 0 ? CliError.Failed : status;
         });
@@ -64,6 +65,40 @@ public static class DeleteCommand
         }
 
         return stillServed.Count > 0 ? CliError.TimedOut : 0;
+    }
+
+    /// <summary>
+    /// The images the posts being deleted reference that no other post references (§11: a post's
+    /// images leave with it; one another post still shows stays).
+    /// </summary>
+    private static async Task<List<string>> ImagesOnlyTheyReferenceAsync(ArchiveStore store, List<string> blobs, ArchiveApiClient? api, CancellationToken cancellationToken)
+    {
+        var images = new List<string>();
+        if (api is null)
+        {
+            return images;
+        }
+
+        var leaving = blobs.ToHashSet(StringComparer.Ordinal);
+        var dependents = new Storage.Media.Dependents(store);
+        foreach (var blob in blobs.Where(PostBlobName.IsPost))
+        {
+            if (await api.StateAsync(blob, cancellationToken) is not { Id: { } id } || await api.PostAsync(id, cancellationToken) is not { } post)
+            {
+                continue;
+            }
+
+            foreach (var image in post.Media.Select(m => m.Blob).Where(b => !leaving.Contains(b)))
+            {
+                if ((await dependents.SourcesOfAsync(image, cancellationToken)).All(leaving.Contains))
+                {
+                    leaving.Add(image);
+                    images.Add(image);
+                }
+            }
+        }
+
+        return images;
     }
 
     /// <summary>The blob a target names: the blob itself when it exists, else the blob of the post with that id (asking the API).</summary>

@@ -51,6 +51,9 @@ public static class FileReport
             Count(counts, state.State.ToString().ToLowerInvariant());
             switch (state.State)
             {
+                case BlobStateKind.Served when state.Id is null:
+                    AnsiConsole.MarkupLine($"[green]served[/]     {Markup.Escape(name)} (image){unchanged}");
+                    break;
                 case BlobStateKind.Served:
                     var post = await api.PostAsync(state.Id!, cancellationToken);
                     var figures = post is null ? string.Empty : string.Create(CultureInfo.CurrentCulture, $" ({post.WordCount:N0} words, {post.ReadingTime} min)");
@@ -79,7 +82,7 @@ public static class FileReport
         return rejected + failed > 0 ? CliError.Failed : timedOut.Count > 0 ? CliError.TimedOut : 0;
     }
 
-    /// <summary>The files of a folder that were left out, each named once (only markdown files are posts).</summary>
+    /// <summary>The files of a folder that were left out, each named once (only markdown files are posts, and images their media).</summary>
     public static void PrintIgnored(IEnumerable<string> files)
     {
         foreach (var file in files)

@@ -5,7 +5,7 @@ using Azure.Storage.Blobs.Models;
 
 namespace Archive.Cli.Commands;
 
-/// <summary>Uploads markdown files to the posts container, skipping files whose bytes the container already holds (by MD5).</summary>
+/// <summary>Uploads posts and their images (§11) to the posts container, skipping files whose bytes the container already holds (by MD5).</summary>
 public sealed class PostUploader(BlobContainerClient container)
 {
     public const string Uploaded = "uploaded";
@@ -37,7 +37,7 @@ public sealed class PostUploader(BlobContainerClient container)
             {
                 foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 {
-                    if (PostBlobName.IsPost(file))
+                    if (MediaBlobName.IsContent(file))
                     {
                         items.Add(new Item(file, Path.GetRelativePath(path, file).Replace(Path.DirectorySeparatorChar, '/')));
                     }
@@ -49,7 +49,7 @@ public sealed class PostUploader(BlobContainerClient container)
             }
             else if (File.Exists(path))
             {
-                if (PostBlobName.IsPost(path))
+                if (MediaBlobName.IsContent(path))
                 {
                     items.Add(new Item(path, name ?? FileBlobName(path)));
                 }
@@ -102,6 +102,18 @@ public sealed class PostUploader(BlobContainerClient container)
     private static byte[] Md5(byte[] bytes) => MD5.HashData(bytes);
 #pragma warning restore CA5351
 
+    /// <summary>The type a blob is stored with (what the API serves is read from the bytes, never from this).</summary>
+    private static string ContentTypeOf(string blobName) => Path.GetExtension(blobName).ToLowerInvariant() switch
+    {
+        ".png" => "image/png",
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".gif" => "image/gif",
+        ".webp" => "image/webp",
+        ".avif" => "image/avif",
+        ".svg" => "image/svg+xml",
+        _ => "text/markdown; charset=utf-8",
+    };
+
     public async Task<Outcome> UploadAsync(Item item, IReadOnlyDictionary<string, string?> existing, CancellationToken cancellationToken)
     {
         byte[] bytes;
@@ -124,7 +136,7 @@ public sealed class PostUploader(BlobContainerClient container)
 
         await container.GetBlobClient(item.BlobName).UploadAsync(BinaryData.FromBytes(bytes), new BlobUploadOptions
         {
-            HttpHeaders = new BlobHttpHeaders { ContentHash = md5, ContentType = "text/markdown; charset=utf-8" },
+            HttpHeaders = new BlobHttpHeaders { ContentHash = md5, ContentType = ContentTypeOf(item.BlobName) },
         }, cancellationToken);
         return new Outcome(item, Uploaded, Hash: hash);
     }

@@ -42,7 +42,7 @@ public static class SyncCommand
         FileReport.PrintIgnored(ignored);
         var existing = await uploader.ExistingAsync(cancellationToken);
         var local = items.Select(i => i.BlobName).ToHashSet(StringComparer.Ordinal);
-        var stale = delete ? existing.Keys.Where(n => PostBlobName.IsPost(n) && !local.Contains(n)).Order(StringComparer.Ordinal).ToList() : [];
+        var stale = delete ? existing.Keys.Where(n => MediaBlobName.IsContent(n) && !local.Contains(n)).Order(StringComparer.Ordinal).ToList() : [];
         if (dryRun)
         {
             var changed = items.Where(i => PostUploader.NeedsUpload(i, existing)).ToList();

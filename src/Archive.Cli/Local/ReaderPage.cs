@@ -41,8 +41,8 @@ public static class ReaderPage
             OnPrepareResponse = context => AddHeaders(context.Context.Response.Headers),
         });
 
-        // Feed items link to {SiteUrl}posts/{id}: with SiteUrl set to this host, they open the post's page.
-        app.MapGet("/posts/{id}", (HttpContext context) =>
+        // Feed items link to {SiteUrl}posts/{id}, links between posts to /posts/{id}/{slug} (§11): both open the post in the reader.
+        app.MapGet("/posts/{id}/{slug?}", (HttpContext context) =>
         {
             AddHeaders(context.Response.Headers);
             return Results.File(Path.Combine(folder, "index.html"), "text/html; charset=utf-8");

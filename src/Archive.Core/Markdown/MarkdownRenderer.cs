@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Renderers;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 
 namespace Archive.Core.Markdown;
@@ -15,7 +16,9 @@ public static partial class MarkdownRenderer
     /// without front matter: its first heading is its title, and is left out.
     /// </param>
     /// <exception cref="Parsing.InputLimitException">The markdown goes past a limit of <paramref name="options"/>.</exception>
-    public static RenderedBody Render(string markdown, string? title, ParserOptions options)
+    /// <param name="blobName">The post's blob: relative references resolve against it (§11).</param>
+    /// <param name="resolved">What each referenced blob is now, as the ingest looked it up; null or absent: not there.</param>
+    public static RenderedBody Render(string markdown, string? title, ParserOptions options, string blobName = "", IReadOnlyDictionary<string, ResolvedReference>? resolved = null)
     {
         MarkdownLimits.CheckBeforeParse(markdown, options);
         var more = MoreLine().Match(markdown);
@@ -31,13 +34,26 @@ public static partial class MarkdownRenderer
 
         var document = Parse(markdown, options);
         var (text, heading) = ReadText(document, title, markdown.Length); // also neutralises unsafe URLs, before rendering
+        var references = PostReferences.Collect(document, blobName, resolved);
 
         using var writer = new StringWriter(new System.Text.StringBuilder(markdown.Length + markdown.Length / 4), System.Globalization.CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
+        if (references.Blobs.Count > 0 || references.Warnings.Count > 0)
+        {
+            var links = renderer.ObjectRenderers.FindExact<LinkInlineRenderer>()!;
+            renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new ReferenceLinkRenderer(links, references));
+        }
+
         renderer.Render(document);
         writer.Flush();
-        return new RenderedBody(writer.ToString(), text, textBeforeMore, heading);
+        return new RenderedBody(writer.ToString(), text, textBeforeMore, heading)
+        {
+            References = references.Blobs,
+            Media = references.Media,
+            Warnings = references.Warnings,
+            ReferenceFingerprint = references.Blobs.Count > 0 || references.Warnings.Count > 0 ? references.Fingerprint : null,
+        };
     }
 
     /// <summary>Parses, and checks the depth before anything walks the tree (ours recursively, Markdig's renderer too).</summary>

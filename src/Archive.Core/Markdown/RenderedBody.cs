@@ -1,4 +1,16 @@
+using Archive.Core.Model;
+
 namespace Archive.Core.Markdown;
 
-/// <summary>A body rendered: sanitized HTML, the counted plain text, and the excerpt source.</summary>
-public sealed record RenderedBody(string Html, string Text, string? TextBeforeMore, string? FirstHeading);
+/// <summary>A body rendered: sanitized HTML, the counted plain text, the excerpt source, and what it references (§11).</summary>
+public sealed record RenderedBody(string Html, string Text, string? TextBeforeMore, string? FirstHeading)
+{
+    public IReadOnlyList<BlobReference> References { get; init; } = [];
+
+    public IReadOnlyList<PostMedia> Media { get; init; } = [];
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>What the references rendered as; null when the post has none (its HTML depends on its bytes alone).</summary>
+    public string? ReferenceFingerprint { get; init; }
+}

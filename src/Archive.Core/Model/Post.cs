@@ -38,4 +38,20 @@ public sealed record Post
 
     /// <summary>SHA-256 of the blob's bytes, lower-case hex.</summary>
     public required string ContentHash { get; init; }
+
+    /// <summary>
+    /// What the served version is made of: the bytes' hash when the post references no image or
+    /// post, else a hash of the bytes, the rendering version and what each reference rendered as.
+    /// Its content blob is named by it; a referenced blob's change gives a new one.
+    /// </summary>
+    public string RenderHash { get; init; } = string.Empty;
+
+    /// <summary>The images and posts it references (§11), in the order first referenced.</summary>
+    public IReadOnlyList<Markdown.BlobReference> References { get; init; } = [];
+
+    /// <summary>Its served images, in the order first referenced.</summary>
+    public IReadOnlyList<PostMedia> Media { get; init; } = [];
+
+    /// <summary>The first of them, as lists show it; null without one.</summary>
+    public PostImage? Image { get; init; }
 }

@@ -5,8 +5,8 @@ public static class PostBlobName
 {
     private static readonly string[] Extensions = [".md", ".markdown"];
 
-    /// <summary>Why a blob that is not a post is ignored (§1): the one wording, in logs, states and reports.</summary>
-    public const string NotMarkdown = "not a markdown blob (.md or .markdown)";
+    /// <summary>Why a blob that is neither a post nor an image is ignored (§1): the one wording, in logs, states and reports.</summary>
+    public const string NotMarkdown = "neither a post (.md, .markdown) nor an image (.png, .jpg, .jpeg, .gif, .webp, .avif, .svg)";
 
     public static bool IsPost(string blobName) =>
         Extensions.Any(e => blobName.EndsWith(e, StringComparison.OrdinalIgnoreCase));

@@ -18,7 +18,11 @@ public sealed class PostParser(ParserOptions options)
 {
     public const string DefaultTheme = "uncategorized";
 
-    public ParseResult Parse(string blobName, ReadOnlySpan<byte> content, DateTimeOffset lastModified)
+    /// <param name="resolved">
+    /// What the blobs the post references are now (§11), looked up by the caller after a first
+    /// parse named them (<see cref="Post.References"/>); null: none looked up, each is missing.
+    /// </param>
+    public ParseResult Parse(string blobName, ReadOnlySpan<byte> content, DateTimeOffset lastModified, IReadOnlyDictionary<string, ResolvedReference>? resolved = null)
     {
         var hash = ContentHash.Of(content);
         if (!PostBlobName.IsPost(blobName))
@@ -38,7 +42,7 @@ public sealed class PostParser(ParserOptions options)
         // towards quarantine), never as a rejection that blames the owner's file.
         try
         {
-            return ParseText(blobName, text, fellBack, hash, lastModified);
+            return ParseText(blobName, text, fellBack, hash, lastModified, resolved);
         }
         catch (InputLimitException limit)
         {
@@ -51,7 +55,7 @@ public sealed class PostParser(ParserOptions options)
         }
     }
 
-    private ParseResult ParseText(string blobName, string text, bool fellBack, string hash, DateTimeOffset lastModified)
+    private ParseResult ParseText(string blobName, string text, bool fellBack, string hash, DateTimeOffset lastModified, IReadOnlyDictionary<string, ResolvedReference>? resolved)
     {
         var split = FrontMatterSplit.From(text, out var splitError);
         if (splitError is not null)
@@ -91,7 +95,7 @@ public sealed class PostParser(ParserOptions options)
 
         var declaredTitle = repaired.Repair(frontMatter.Text("title")?.Trim());
         var markdown = repaired.Repair(split.Body)!;
-        var body = MarkdownRenderer.Render(markdown, split.Yaml is null ? null : declaredTitle ?? string.Empty, options);
+        var body = MarkdownRenderer.Render(markdown, split.Yaml is null ? null : declaredTitle ?? string.Empty, options, blobName, resolved);
         var title = SummaryFields.Limit(
             SummaryFields.Clean(split.Yaml is null ? body.FirstHeading : declaredTitle, "title", warnings)?.Trim(), "title", InputLimits.MaxTitleCharacters);
         if (string.IsNullOrWhiteSpace(title))
@@ -156,13 +160,27 @@ public sealed class PostParser(ParserOptions options)
             Text = body.Text,
             Declared = declared,
             Extra = frontMatter.Extra,
-            Warnings = warnings,
+            Warnings = [.. warnings, .. body.Warnings],
             Blob = blobName,
             ContentHash = hash,
+            RenderHash = body.ReferenceFingerprint is null
+                ? hash
+                : ContentHash.Of(System.Text.Encoding.UTF8.GetBytes($"{hash}\n{Rendering.Version}\n{body.ReferenceFingerprint}")),
+            References = body.References,
+            Media = body.Media,
+            Image = ListImage(body.Media),
         };
         CheckSummarySize(post);
         return ParseResult.Accepted(post);
     }
+
+    /// <summary>The first served image as lists show it, when it fits a summary (a blob name may be 1,024 characters, escaped three times as long).</summary>
+    private static PostImage? ListImage(IReadOnlyList<PostMedia> media) =>
+        media.Count > 0 && media[0].Image.Url.Length <= MaxListImageUrl
+            ? new PostImage(media[0].Image.Url, media[0].Alt.Length <= InputLimits.MaxTitleCharacters ? media[0].Alt : media[0].Alt[..InputLimits.MaxTitleCharacters], media[0].Image.Width, media[0].Image.Height)
+            : null;
+
+    private const int MaxListImageUrl = 1_200;
 
     /// <summary>Fields that are text when given; a list or a mapping in their place is ignored with a warning.</summary>
     private static readonly string[] TextOnlyFields = ["date", "thread_id", "primary_theme", "description", "draft"];

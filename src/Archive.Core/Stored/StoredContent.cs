@@ -12,6 +12,9 @@ public sealed record StoredContent(
     JsonObject Extra,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>The served images it references (§11); empty in content stored before them.</summary>
+    public IReadOnlyList<PostMedia> Media { get; init; } = [];
+
     public static StoredContent From(Post post) =>
-        new(post.Html, post.Markdown, post.Text, post.Declared, post.Extra, post.Warnings);
+        new(post.Html, post.Markdown, post.Text, post.Declared, post.Extra, post.Warnings) { Media = post.Media };
 }

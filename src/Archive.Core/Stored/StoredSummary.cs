@@ -21,6 +21,9 @@ public sealed record StoredSummary
     public int ReadingTime { get; init; }
     public bool EncodingRepaired { get; init; }
 
+    /// <summary>Its first served image (§11), or null.</summary>
+    public PostImage? Image { get; init; }
+
     /// <summary>When the served version was ingested (§9).</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
@@ -38,6 +41,7 @@ public sealed record StoredSummary
         WordCount = post.WordCount,
         ReadingTime = post.ReadingTime,
         EncodingRepaired = post.EncodingRepaired,
+        Image = post.Image,
         UpdatedAt = updatedAt,
     };
 }

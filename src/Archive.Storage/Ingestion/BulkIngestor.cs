@@ -62,6 +62,8 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
             await committing;
         }
 
+        await RenderDependentsOfAddedAsync(results, cancellationToken);
+
         // After the groups, so that a blob claiming an id another blob just took finds its owner.
         await Parallel.ForEachAsync(oneByOne, options, async (blob, ct) => results.Add(await BlobFailures.IsolateAsync(blob.Name, logger, async () =>
             blob switch
@@ -71,6 +73,34 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
                 _ => await ingestor.IngestBlobAsync(blob.Name, ct),
             })));
         return [.. results];
+    }
+
+    /// <summary>
+    /// Posts that link to a post just added in a group (written before it, their link missing)
+    /// rendered again: one query over every reference row, not one per post added.
+    /// </summary>
+    private async Task RenderDependentsOfAddedAsync(ConcurrentBag<IngestResult> results, CancellationToken cancellationToken)
+    {
+        var added = results.Where(r => r.Outcome == IngestOutcome.Added).Select(r => r.Blob).ToList();
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        var targets = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in store.QueryPrefix<DependentEntity>(RowKeys.DependentPrefix, TableLimits.QueryPageSize, [nameof(DependentEntity.Target)], cancellationToken))
+        {
+            targets.Add(row.Target);
+        }
+
+        foreach (var blob in added.Where(targets.Contains))
+        {
+            await BlobFailures.IsolateAsync(blob, logger, async () =>
+            {
+                await ingestor.RenderDependentsAsync(blob, cancellationToken);
+                return new IngestResult(blob, IngestOutcome.Unchanged);
+            });
+        }
     }
 
     /// <summary>
@@ -116,7 +146,7 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
 
         var contentBlob = await ingestor.UploadContentAsync(postKey, post, cancellationToken);
         var entity = IngestEntities.ToEntity(postKey, post, contentBlob, time.GetUtcNow());
-        return (null, new NewPost(blobName, post.Id, entity, marked, blob.Seen), null);
+        return (null, new NewPost(blobName, post, entity, marked, blob.Seen), null);
     }
 
     /// <summary>
@@ -185,7 +215,7 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
             foreach (var post in group)
             {
                 IngestEntities.ForgetRejection(transaction, post.Blob, post.Record);
-                transaction.Put(IngestEntities.Record(post.Record, post.Blob, post.Entity.RowKey, post.Seen));
+                transaction.Put(IngestEntities.Record(post.Record, post.Blob, post.Entity.RowKey, post.Seen, post.Post));
             }
 
             try
@@ -203,8 +233,10 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
 
     private sealed record OneByOne(string Name, DownloadedBlob? Downloaded = null, BlobEntity? Marked = null, ParseResult? Parsed = null);
 
-    private sealed record NewPost(string Blob, string Id, PostEntity Entity, BlobEntity? Record, BlobVersion Seen)
+    private sealed record NewPost(string Blob, Post Post, PostEntity Entity, BlobEntity? Record, BlobVersion Seen)
     {
+        public string Id => Post.Id;
+
         public int Shard { get; } = TotalsShards.Of(Entity.RowKey);
 
         public string Theme { get; } = ArchiveStore.ToIndexedPost(Entity).Summary.Theme.Slug;

@@ -15,7 +15,7 @@ namespace Archive.Storage.Ingestion;
 /// <see cref="QuarantineAfter"/> of them the content is rejected unparsed, by any host, after any
 /// restart, until the blob changes.
 /// </summary>
-public sealed class IngestAttempts(ArchiveStore store, PostParser parser, IOptions<IngestOptions> options)
+public sealed class IngestAttempts(ArchiveStore store, PostParser parser, Media.ReferenceLookup references, Media.Dependents dependents, IOptions<IngestOptions> options)
 {
     public const int QuarantineAfter = 2;
 
@@ -63,10 +63,29 @@ public sealed class IngestAttempts(ArchiveStore store, PostParser parser, IOptio
         record.Attempts = 0;
     }
 
-    /// <summary>Parses within the time budget; null when it ran out (the abandoned parse ends on its own; its mark stays and counts).</summary>
+    /// <summary>
+    /// Parses within the time budget; null when it ran out (the abandoned parse ends on its own; its
+    /// mark stays and counts). A post that references images or posts (§11) is parsed twice: the
+    /// first parse names them, they are noted as its dependencies and looked up, and the second
+    /// renders them as they are.
+    /// </summary>
     internal async Task<ParseResult?> ParseAsync(string blobName, ReadOnlyMemory<byte> bytes, DateTimeOffset lastModified, CancellationToken cancellationToken)
     {
-        var parsing = Task.Run(() => parser.Parse(blobName, bytes.Span, lastModified), CancellationToken.None);
+        var first = await ParseWithinBudgetAsync(blobName, bytes, lastModified, null, cancellationToken);
+        if (first?.Post is not { References.Count: > 0 } post)
+        {
+            return first;
+        }
+
+        await dependents.RecordAsync(blobName, post.References, cancellationToken);
+        var resolved = await references.ResolveAsync(post.References, cancellationToken);
+        return await ParseWithinBudgetAsync(blobName, bytes, lastModified, resolved, cancellationToken);
+    }
+
+    private async Task<ParseResult?> ParseWithinBudgetAsync(
+        string blobName, ReadOnlyMemory<byte> bytes, DateTimeOffset lastModified, IReadOnlyDictionary<string, Core.Markdown.ResolvedReference>? resolved, CancellationToken cancellationToken)
+    {
+        var parsing = Task.Run(() => parser.Parse(blobName, bytes.Span, lastModified, resolved), CancellationToken.None);
         try
         {
             return await parsing.WaitAsync(timeout, cancellationToken);

@@ -11,7 +11,11 @@ namespace Archive.Storage.Ingestion;
 internal static class IngestEntities
 {
     /// <summary>The record says this very content is what the blob last gave, and it was not rejected.</summary>
-    public static bool IsUnchanged(BlobEntity? record, BlobVersion seen) => record is { RejectedHash: null } && record.ContentHash == seen.Hash;
+    public static bool IsUnchanged(BlobEntity? record, BlobVersion seen) =>
+        record is { RejectedHash: null } && record.ContentHash == seen.Hash && record.Rendering == CurrentRendering(record.Blob);
+
+    /// <summary>The version of processing a record of this blob is made by now: an older one is made again (§11: a new Archive version renders stored posts again).</summary>
+    public static int CurrentRendering(string blobName) => MediaBlobName.IsMedia(blobName) ? Archive.Media.ImageProcessor.Version : Core.Markdown.Rendering.Version;
 
     public static string? PostIdOf(BlobEntity record) => record.PostKey?[RowKeys.PostPrefix.Length..];
 
@@ -19,7 +23,7 @@ internal static class IngestEntities
     public static string SummaryJson(Post post, DateTimeOffset ingestedAt) => JsonSerializer.Serialize(StoredSummary.From(post, ingestedAt), ArchiveJson.Options);
 
     /// <summary>The blob's record after a good ingest (a copy): what it gave, the post it became, no rejection, no attempt under way.</summary>
-    public static BlobEntity Record(BlobEntity? record, string blobName, string postKey, BlobVersion seen)
+    public static BlobEntity Record(BlobEntity? record, string blobName, string postKey, BlobVersion seen, Post post)
     {
         var updated = record?.Copy() ?? new BlobEntity { RowKey = RowKeys.Blob(blobName), Blob = blobName };
         updated.PostKey = postKey;
@@ -28,6 +32,8 @@ internal static class IngestEntities
         updated.BlobMd5 = seen.Md5;
         updated.RejectedHash = null;
         updated.RejectedReason = null;
+        updated.Rendering = Core.Markdown.Rendering.Version;
+        updated.References = post.References.Count == 0 ? null : Media.Dependents.TargetHashes(post.References);
         IngestAttempts.Clear(updated);
         return updated;
     }
@@ -47,6 +53,7 @@ internal static class IngestEntities
         Id = post.Id,
         Blob = post.Blob,
         ContentHash = post.ContentHash,
+        RenderHash = post.RenderHash == post.ContentHash ? null : post.RenderHash,
         ContentBlob = contentBlob,
         Draft = post.Draft,
         SummaryJson = SummaryJson(post, now),

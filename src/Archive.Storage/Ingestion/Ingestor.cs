@@ -4,6 +4,7 @@ using System.Text.Json;
 using Archive.Core.Model;
 using Archive.Core.Parsing;
 using Archive.Core.Stored;
+using Archive.Storage.Media;
 using Archive.Storage.Tables;
 using Azure;
 using Microsoft.Extensions.Logging;
@@ -16,26 +17,84 @@ namespace Archive.Storage.Ingestion;
 /// totals in one transaction. Identical content writes nothing; a rejection is recorded and never
 /// touches the last good version of the post. Storage failures are thrown, so a trigger retries.
 /// </summary>
-public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexWriter writer, IngestMetrics metrics, LostRaces races, TimeProvider time, ILogger<Ingestor> logger)
+public sealed class Ingestor(
+    ArchiveStore store, IngestAttempts attempts, IndexWriter writer, MediaIngestor media, Dependents dependents, IngestMetrics metrics, LostRaces races, TimeProvider time, ILogger<Ingestor> logger)
 {
+    /// <summary>How far a change renders posts again through posts that reference posts (a link's target changed, so its page URL did).</summary>
+    private const int MaxRenderDepth = 4;
+
+    private static readonly AsyncLocal<int> RenderDepth = new();
+
     /// <summary>The blob as it is now into the archive: ingested when it is there, removed when it is gone (whatever the event said). Measured as a single ingest.</summary>
     public Task<IngestResult> IngestAsync(string blobName, CancellationToken cancellationToken) =>
         MeasuredAsync(() => IngestBlobAsync(blobName, cancellationToken));
 
     /// <summary>As <see cref="IngestAsync(string, CancellationToken)"/>, for the reconciler, which measures what it did itself.</summary>
-    internal async Task<IngestResult> IngestBlobAsync(string blobName, CancellationToken cancellationToken)
+    /// <param name="force">Render again even when the bytes are those already served: a blob the post references changed.</param>
+    internal async Task<IngestResult> IngestBlobAsync(string blobName, CancellationToken cancellationToken, bool force = false)
     {
+        if (MediaBlobName.IsMedia(blobName))
+        {
+            return await IngestImageAsync(blobName, cancellationToken);
+        }
+
         if (!PostBlobName.IsPost(blobName))
         {
             logger.LogInformation("Ignored {Blob}: {Reason}", blobName, PostBlobName.NotMarkdown);
             return new IngestResult(blobName, IngestOutcome.Ignored, Reason: PostBlobName.NotMarkdown);
         }
 
-        return await IngestAsync(blobName, await PostBlobs.DownloadAsync(store, blobName, cancellationToken), cancellationToken);
+        return await IngestAsync(blobName, await PostBlobs.DownloadAsync(store, blobName, cancellationToken), cancellationToken, force);
+    }
+
+    private async Task<IngestResult> IngestImageAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var step = await media.IngestAsync(blobName, cancellationToken);
+        if (step == MediaStep.Gone)
+        {
+            return await RemoveBlobAsync(blobName, cancellationToken);
+        }
+
+        var result = step.Done ?? await RejectAsync(blobName, step.Record, step.Seen!, step.Rejection!, cancellationToken, step.Quarantine);
+        if (result.Outcome != IngestOutcome.Unchanged)
+        {
+            await RenderDependentsAsync(blobName, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Every post that references <paramref name="blobName"/> rendered again (§11): each is a
+    /// change like any other when what it shows changed, and nothing when it did not.
+    /// </summary>
+    internal async Task RenderDependentsAsync(string blobName, CancellationToken cancellationToken)
+    {
+        if (RenderDepth.Value >= MaxRenderDepth)
+        {
+            logger.LogWarning("Posts referencing {Blob} are not rendered again: {Depth} posts deep in references already", blobName, MaxRenderDepth);
+            return;
+        }
+
+        var sources = await dependents.SourcesOfAsync(blobName, cancellationToken);
+        RenderDepth.Value++;
+        try
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = TableLimits.IngestParallelism, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(sources.Where(s => s != blobName), options, async (source, ct) =>
+            {
+                var result = await BlobFailures.IsolateAsync(source, logger, () => IngestBlobAsync(source, ct, force: true));
+                logger.LogDebug("Rendered {Post} again after {Blob} changed: {Outcome}", source, blobName, result.Outcome);
+            });
+        }
+        finally
+        {
+            RenderDepth.Value--;
+        }
     }
 
     /// <summary>A markdown blob as it was just downloaded (null when it is gone).</summary>
-    internal async Task<IngestResult> IngestAsync(string blobName, DownloadedBlob? blob, CancellationToken cancellationToken)
+    internal async Task<IngestResult> IngestAsync(string blobName, DownloadedBlob? blob, CancellationToken cancellationToken, bool force = false)
     {
         if (blob is null)
         {
@@ -45,7 +104,7 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
         return await races.RunAsync("mark", blobName, async attempt =>
         {
             var record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
-            if (IsUnchanged(record, blob.Seen))
+            if (!force && IsUnchanged(record, blob.Seen))
             {
                 logger.LogDebug("Unchanged {Blob}", blobName);
                 return new IngestResult(blobName, IngestOutcome.Unchanged, PostIdOf(record!));
@@ -115,6 +174,13 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
                 await DeleteContentAsync(post.ContentBlob, cancellationToken);
             }
 
+            if (record.MediaVersion is { } version)
+            {
+                await media.DeleteCopiesAsync(blobName, version, cancellationToken);
+            }
+
+            await dependents.ForgetAsync(blobName, Dependents.Hashes(record.References), cancellationToken);
+            await RenderDependentsAsync(blobName, cancellationToken);
             logger.LogInformation("Removed {Blob} (post {PostId})", blobName, post?.Id);
             return new IngestResult(blobName, IngestOutcome.Removed, post?.Id);
         }, cancellationToken);
@@ -157,11 +223,11 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
             }
 
             var transaction = new TableTransaction();
-            if (existing is not null && existing.ContentHash == seen.Hash && previous is null)
+            if (existing is not null && (existing.RenderHash ?? existing.ContentHash) == post.RenderHash && previous is null)
             {
-                // Already serving this very content: only the blob's record changes (a rejection is forgotten).
+                // Already serving this very content, rendered alike: only the blob's record changes (a rejection is forgotten).
                 ForgetRejection(transaction, blobName, record);
-                transaction.Put(Record(record, blobName, postKey, seen));
+                transaction.Put(Record(record, blobName, postKey, seen, post));
             }
             else
             {
@@ -179,7 +245,7 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
                 }
 
                 ForgetRejection(transaction, blobName, record);
-                transaction.Put(Record(record, blobName, postKey, seen));
+                transaction.Put(Record(record, blobName, postKey, seen, post));
             }
 
             try
@@ -192,6 +258,7 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
                 return await RejectAsync(blobName, record, seen, $"could not be stored: the table refused it ({error.ErrorCode ?? error.Status.ToString(CultureInfo.InvariantCulture)})", cancellationToken);
             }
 
+            await dependents.ForgetAsync(blobName, StaleReferences(record, post), cancellationToken);
             if (contentBlob is null)
             {
                 return new IngestResult(blobName, IngestOutcome.Unchanged, post.Id);
@@ -207,6 +274,12 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
 
             var outcome = existing is null && previous is null ? IngestOutcome.Added : IngestOutcome.Updated;
             logger.LogInformation("Ingested {Blob} as post {PostId} ({Outcome})", blobName, post.Id, outcome);
+            if (existing is null || LinkTarget(existing) != LinkTarget(post))
+            {
+                // A post that links here links to a page that is new, moved or now a draft.
+                await RenderDependentsAsync(blobName, cancellationToken);
+            }
+
             return new IngestResult(blobName, outcome, post.Id);
         }, cancellationToken);
     }
@@ -244,6 +317,18 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
             return new IngestResult(blobName, IngestOutcome.Rejected, Reason: reason);
         }, cancellationToken);
 
+    private static IEnumerable<string> StaleReferences(BlobEntity? record, Post post)
+    {
+        var now = Dependents.Hashes(Dependents.TargetHashes(post.References)).ToHashSet(StringComparer.Ordinal);
+        return Dependents.Hashes(record?.References).Where(hash => !now.Contains(hash));
+    }
+
+    /// <summary>What a link to the post renders as: its page (id and slug), or nothing for a draft.</summary>
+    private static string LinkTarget(PostEntity post) =>
+        post.Draft ? "draft" : Core.Model.SiteOrigin.PostPath(post.Id, ArchiveStore.Summary(post.SummaryJson, post.IngestedAt).Slug);
+
+    private static string LinkTarget(Post post) => post.Draft ? "draft" : Core.Model.SiteOrigin.PostPath(post.Id, post.Slug);
+
     /// <summary>A single ingest, measured (outcome and latency); the reconciler measures its own.</summary>
     private async Task<IngestResult> MeasuredAsync(Func<Task<IngestResult>> ingest)
     {
@@ -256,7 +341,7 @@ public sealed class Ingestor(ArchiveStore store, IngestAttempts attempts, IndexW
     internal async Task<string> UploadContentAsync(string postKey, Post post, CancellationToken cancellationToken)
     {
         // Named by content hash: a racing writer of another version never overwrites the blob a committed post points to.
-        var name = $"{postKey[RowKeys.PostPrefix.Length..]}/{post.ContentHash}.json";
+        var name = $"{postKey[RowKeys.PostPrefix.Length..]}/{post.RenderHash}.json";
         var json = JsonSerializer.SerializeToUtf8Bytes(StoredContent.From(post), ArchiveJson.Options);
         await store.Content.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(json), overwrite: true, cancellationToken);
         return name;

@@ -55,7 +55,7 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
         }
 
         var changed = blobs.Values
-            .Where(b => PostBlobName.IsPost(b.Name) && (!since.TryGetValue(b.Name, out var before) || before.Properties.ETag != b.Properties.ETag))
+            .Where(b => MediaBlobName.IsContent(b.Name) && (!since.TryGetValue(b.Name, out var before) || before.Properties.ETag != b.Properties.ETag))
             .Select(b => b.Name)
             .ToList();
         var vanished = since.Keys.Where(name => !blobs.ContainsKey(name)).ToList();
@@ -65,9 +65,8 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
         }
 
         var results = new ConcurrentBag<IngestResult>();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = TableLimits.IngestParallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(changed, options, async (name, ct) =>
-            results.Add(await BlobFailures.IsolateAsync(name, logger, () => ingestor.IngestBlobAsync(name, ct))));
+        await IngestImagesFirstAsync(changed, results, cancellationToken);
+        await IngestOneByOneAsync(changed.Where(PostBlobName.IsPost), results, cancellationToken);
         await RemoveAllAsync(vanished, results, cancellationToken);
         return Report(blobs, changed.Count, results, repaired: 0);
     }
@@ -82,11 +81,17 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
         }
 
         var toIngest = blobs.Values
-            .Where(b => PostBlobName.IsPost(b.Name) && NeedsIngest(b, records.GetValueOrDefault(b.Name)))
+            .Where(b => MediaBlobName.IsContent(b.Name) && NeedsIngest(b, records.GetValueOrDefault(b.Name)))
             .Select(b => b.Name)
             .ToList();
         var toRemove = records.Keys.Where(name => !blobs.ContainsKey(name)).ToList();
-        var results = new ConcurrentBag<IngestResult>(await bulk.IngestAsync(toIngest, records, cancellationToken));
+        var results = new ConcurrentBag<IngestResult>();
+        await IngestImagesFirstAsync(toIngest, results, cancellationToken);
+        foreach (var result in await bulk.IngestAsync([.. toIngest.Where(PostBlobName.IsPost)], records, cancellationToken))
+        {
+            results.Add(result);
+        }
+
         await RemoveAllAsync(toRemove, results, cancellationToken);
 
         var repaired = recomputeTotals ? await RecomputeTotalsAsync(cancellationToken) : 0;
@@ -100,11 +105,22 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
         return Report(blobs, toIngest.Count, results, repaired) with { OrphanedContentRemoved = orphans, TombstonesPurged = tombstones };
     }
 
+    /// <summary>Images before posts: a folder uploaded with both renders its posts with their images the first time.</summary>
+    private Task IngestImagesFirstAsync(IEnumerable<string> names, ConcurrentBag<IngestResult> results, CancellationToken cancellationToken) =>
+        IngestOneByOneAsync(names.Where(name => MediaBlobName.IsMedia(name)), results, cancellationToken);
+
+    private async Task IngestOneByOneAsync(IEnumerable<string> names, ConcurrentBag<IngestResult> results, CancellationToken cancellationToken)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = TableLimits.IngestParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(names, options, async (name, ct) =>
+            results.Add(await BlobFailures.IsolateAsync(name, logger, () => ingestor.IngestBlobAsync(name, ct))));
+    }
+
     private void LogIgnored(IEnumerable<string> names)
     {
         foreach (var name in names)
         {
-            if (!PostBlobName.IsPost(name) && loggedIgnored.TryAdd(name, true))
+            if (!MediaBlobName.IsContent(name) && loggedIgnored.TryAdd(name, true))
             {
                 logger.LogInformation("Ignored {Blob}: {Reason}", name, PostBlobName.NotMarkdown);
             }
@@ -131,9 +147,9 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
             blobs.Count,
             Count(IngestOutcome.Added),
             Count(IngestOutcome.Updated),
-            blobs.Keys.Count(PostBlobName.IsPost) - lookedAt + Count(IngestOutcome.Unchanged),
+            blobs.Keys.Count(MediaBlobName.IsContent) - lookedAt + Count(IngestOutcome.Unchanged),
             Count(IngestOutcome.Rejected),
-            blobs.Keys.Count(name => !PostBlobName.IsPost(name)),
+            blobs.Keys.Count(name => !MediaBlobName.IsContent(name)),
             Count(IngestOutcome.Removed),
             Count(IngestOutcome.Failed),
             repaired,
@@ -162,6 +178,12 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
     {
         if (record is null || record.RejectedHash is not null)
         {
+            return true;
+        }
+
+        if (record.Rendering != IngestEntities.CurrentRendering(blob.Name) && (record.PostKey is not null || record.MediaVersion is not null))
+        {
+            // Made by an earlier version of Archive: rendered (or processed) again, never uploaded again.
             return true;
         }
 

@@ -19,7 +19,7 @@ public sealed class BlobStates(ArchiveStore store)
             return new BlobStatus(blobName, null, BlobStatusKind.Absent, null, null, null);
         }
 
-        if (!PostBlobName.IsPost(blobName))
+        if (!MediaBlobName.IsContent(blobName))
         {
             return new BlobStatus(blobName, null, BlobStatusKind.Ignored, null, PostBlobName.NotMarkdown, null);
         }
@@ -34,6 +34,12 @@ public sealed class BlobStates(ArchiveStore store)
         if (record.RejectedHash is not null)
         {
             return new BlobStatus(blobName, record.RejectedHash, BlobStatusKind.Rejected, IngestEntities.PostIdOf(record), record.RejectedReason, record.Timestamp);
+        }
+
+        if (MediaBlobName.IsMedia(blobName))
+        {
+            // An image is served with no post of its own (§11).
+            return new BlobStatus(blobName, record.ContentHash, Media.MediaRecords.IsServed(record) ? BlobStatusKind.Served : BlobStatusKind.Pending, null, null, record.Timestamp);
         }
 
         var post = record.PostKey is { } key ? await store.FindAsync<PostEntity>(key, cancellationToken) : null;

@@ -25,6 +25,25 @@ public sealed class BlobEntity : ArchiveEntity
 
     public int Attempts { get; set; }
 
+    /// <summary>The version of Archive's rendering (posts) or image processing (images) that made what the record names; an older one is made again by the next reconcile.</summary>
+    public int Rendering { get; set; }
+
+    /// <summary>Hashes of the blob names the post references (§11), comma-separated: its rows among the dependents, to remove when it stops referencing one.</summary>
+    public string? References { get; set; }
+
+    /// <summary>A served image (§11): its type, size as shown, bytes served, version (the hash its copies are stored under) and variants (<c>480x360,960x720</c>).</summary>
+    public string? MediaType { get; set; }
+
+    public int MediaWidth { get; set; }
+
+    public int MediaHeight { get; set; }
+
+    public long MediaBytes { get; set; }
+
+    public string? MediaVersion { get; set; }
+
+    public string? MediaVariants { get; set; }
+
     /// <summary>A copy to change for a write that may fail, leaving the record as read intact for a retry.</summary>
     public BlobEntity Copy() => (BlobEntity)MemberwiseClone();
 }

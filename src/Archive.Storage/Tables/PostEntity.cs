@@ -7,6 +7,9 @@ public sealed class PostEntity : ArchiveEntity
     public string Blob { get; set; } = string.Empty;
     public string ContentHash { get; set; } = string.Empty;
     public string ContentBlob { get; set; } = string.Empty;
+
+    /// <summary>What the served version is made of (<see cref="Archive.Core.Model.Post.RenderHash"/>); null for a post stored before it, whose content is its bytes alone.</summary>
+    public string? RenderHash { get; set; }
     public bool Draft { get; set; }
     public string SummaryJson { get; set; } = string.Empty;
     public long? DateTicks { get; set; }

@@ -17,6 +17,7 @@ public static class RowKeys
     public const string BlobPrefix = "b|";
     public const string PostPrefix = "p|";
     public const string ChangePrefix = "c|";
+    public const string DependentPrefix = "d|";
 
     /// <summary>A key that no row key of the kind reaches: the exclusive end of a prefix range.</summary>
     public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
@@ -26,6 +27,14 @@ public static class RowKeys
     public static string Blob(string blobName) => BlobPrefix + NameHash(blobName);
 
     public static string Rejection(string blobName) => RejectionPrefix + NameHash(blobName);
+
+    /// <summary>A post that references a blob (§11), keyed by the blob first: a blob's dependents are one range.</summary>
+    public static string Dependent(string targetHash, string sourceBlob) => DependentsOf(targetHash) + NameHash(sourceBlob);
+
+    public static string DependentsOf(string targetHash) => DependentPrefix + targetHash + "|";
+
+    // Blob names may hold characters a row key may not ('/', '#', '?', control characters) and may be longer.
+    public static string NameHash(string blobName) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName)));
 
     /// <summary>The row keys of one shard of the totals: its all-posts row and its theme rows, in one range.</summary>
     public static string ShardPrefix(int shard) => TotalsPrefix + shard.ToString("D2", CultureInfo.InvariantCulture) + "|";
@@ -71,7 +80,4 @@ public static class RowKeys
     public static string AscendingTicks(long ticks) => ticks.ToString("D19", CultureInfo.InvariantCulture);
 
     public static string DescendingTicks(long ticks) => (DateTime.MaxValue.Ticks - ticks).ToString("D19", CultureInfo.InvariantCulture);
-
-    // Blob names may hold characters a row key may not ('/', '#', '?', control characters) and may be longer.
-    private static string NameHash(string blobName) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName)));
 }
