@@ -66,9 +66,27 @@ public static class HostileCommand
             File.WriteAllBytes(Path.Combine(folder, file.BlobName), file.Bytes);
         }
 
-        Console.WriteLine($"wrote {HostileFiles.All.Count} hostile files ({HostileFiles.All.Count(f => !f.Accepted)} to be rejected) to {folder}");
+        // §11's hostile images beside them: each must be rejected, or served as the image it is, without a crash or a stall.
+        foreach (var (file, bytes) in HostileImages)
+        {
+            File.WriteAllBytes(Path.Combine(folder, file), bytes);
+        }
+
+        Console.WriteLine($"wrote {HostileFiles.All.Count} hostile files ({HostileFiles.All.Count(f => !f.Accepted)} to be rejected) and {HostileImages.Count} hostile images to {folder}");
         return 0;
     }
+
+    private static readonly IReadOnlyList<(string File, byte[] Bytes)> HostileImages =
+    [
+        ("pixel-bomb.png", TestImages.PixelBomb()),
+        ("truncated.png", TestImages.Truncated()),
+        ("huge-metadata.jpg", TestImages.HugeMetadata(9_000_000)),
+        ("frames.gif", TestImages.AnimatedGif(5_000, 64, 64)),
+        ("polyglot.gif", TestImages.Polyglot()),
+        ("script.svg", System.Text.Encoding.UTF8.GetBytes(TestImages.HostileSvg)),
+        ("html.png", System.Text.Encoding.UTF8.GetBytes("<!doctype html><script>alert(1)</script>")),
+        ("photo-4000x3000.jpg", TestImages.Jpeg(4000, 3000)),
+    ];
 
     private static string Printable(string construct) => construct.Replace("\n", "\\n", StringComparison.Ordinal);
 

@@ -14,6 +14,7 @@ return args.FirstOrDefault() switch
     "storm" => await StormCommand.RunAsync(Arg(1, "UseDevelopmentStorage=true"), Arg(2, "corpus"), [.. Arg(3, "1,16,64").Split(',').Select(int.Parse)]),
     "hostile" => HostileCommand.Run(),
     "hostile-files" => HostileCommand.Write(Arg(1, "hostile")),
+    "media" => await MediaCommand.RunAsync(Arg(1, "UseDevelopmentStorage=true"), int.Parse(Arg(2, "5"))),
     "requests" => await Commands.RequestsAsync(Arg(1, "UseDevelopmentStorage=true"), Arg(2, "corpus"), int.Parse(Arg(3, "100"))),
     _ => Run(args),
 };

@@ -185,7 +185,7 @@ public sealed class LocalStackTests(AzuriteFixture azurite) : IClassFixture<Azur
             Assert.Equal(RouteTable.All.Count, functions.Count);
 
             // Beside the API, only the reader's two (its files are static, not routes).
-            Assert.Equal([("config.json", "GET"), ("posts/{id}", "GET")], routes.Where(r => !r.Pattern.StartsWith("api/", StringComparison.Ordinal)));
+            Assert.Equal([("config.json", "GET"), ("posts/{id}/{slug?}", "GET")], routes.Where(r => !r.Pattern.StartsWith("api/", StringComparison.Ordinal)));
         }
     }
 

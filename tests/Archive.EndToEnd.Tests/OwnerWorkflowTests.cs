@@ -47,7 +47,7 @@ public sealed class OwnerWorkflowTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Matches(@"rejected\s+bad\.md: invalid YAML", upload.Output);
         Assert.Matches(@"rejected\s+twin\.md: id 'good_one' is already used by blob 'good\.md'", upload.Output);
         Assert.Contains("5 files: 1 draft, 2 rejected, 2 served", upload.Output, StringComparison.Ordinal);
-        Assert.Matches(@"ignored\s+.*notes\.txt: not a markdown blob", upload.Output);
+        Assert.Matches(@"ignored\s+.*notes\.txt: neither a post", upload.Output);
 
         // Fixed and uploaded again: only what changed is sent, everything is reported, and it exits 0.
         await File.WriteAllTextAsync(Path.Combine(folder, "bad.md"), Posts.Make("fixed_one", "Fixed"));

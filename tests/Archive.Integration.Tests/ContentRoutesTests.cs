@@ -67,7 +67,7 @@ public sealed class ContentRoutesTests(AzuriteFixture azurite) : IClassFixture<A
         var items = list.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(contentFiles, items.Count);
         Assert.Equal(JsonValueKind.Null, list.GetProperty("nextCursor").ValueKind);
-        string[] summaryFields = ["id", "slug", "title", "date", "dateText", "dateInferred", "description", "theme", "tags", "wordCount", "readingTime", "encodingRepaired", "updatedAt"];
+        string[] summaryFields = ["id", "slug", "title", "date", "dateText", "dateInferred", "description", "theme", "tags", "wordCount", "readingTime", "encodingRepaired", "image", "updatedAt"];
         Assert.All(items, item => Assert.Equal(summaryFields, item.EnumerateObject().Select(p => p.Name)));
         var dates = items.Select(i => i.GetProperty("date")).Where(d => d.ValueKind == JsonValueKind.String).Select(d => d.GetString()![..10]).ToList();
         Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
@@ -166,7 +166,7 @@ public sealed class ContentRoutesTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.Equal(
-            ["/posts", "/posts/{id}", "/posts/{id}/related", "/search", "/themes", "/tags", "/themes/{slug}", "/reading-time", "/health", "/openapi.json", "/changes", "/feed.json", "/feed.xml", "/admin/rejections", "/admin/blobs/{name}", "/admin/theme-suggestions", "/admin/reindex"],
+            ["/posts", "/posts/{id}", "/posts/{id}/related", "/search", "/themes", "/tags", "/themes/{slug}", "/reading-time", "/health", "/openapi.json", "/changes", "/feed.json", "/feed.xml", "/media/{name}", "/admin/rejections", "/admin/blobs/{name}", "/admin/theme-suggestions", "/admin/reindex"],
             paths);
     }
 

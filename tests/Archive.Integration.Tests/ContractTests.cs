@@ -22,6 +22,7 @@ public sealed class ContractTests(AzuriteFixture azurite, ITestOutputHelper outp
         archive = await TestArchive.StartAsync(azurite);
         await archive.UploadContentFolderAsync();
         await archive.UploadAsync("broken.md", "---\ntitle: [broken\n---\nbody\n");
+        await archive.UploadAsync("maps/plan.png", TestImages.Png(600, 400));
     }
 
     public async Task DisposeAsync() => await archive.DisposeAsync();
@@ -88,6 +89,8 @@ public sealed class ContractTests(AzuriteFixture azurite, ITestOutputHelper outp
             }
         }
 
+        await SendAsync("GetMedia", HttpMethod.Get, "media/maps/plan.png?w=480");
+        await SendAsync("GetMedia", HttpMethod.Get, "media/maps/nothing.png");
         await SendAsync("GetPost", HttpMethod.Get, "posts/nothing-here");
         await SendAsync("GetRelated", HttpMethod.Get, "posts/nothing-here/related");
         await SendAsync("GetTheme", HttpMethod.Get, "themes/nothing-here");

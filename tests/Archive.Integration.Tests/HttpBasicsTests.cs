@@ -25,6 +25,7 @@ public sealed class HttpBasicsTests(AzuriteFixture azurite, ITestOutputHelper ou
             await archive.PutBlobAsync($"g{i:D3}.md", CorpusGenerator.Post(random, i));
         }
 
+        await archive.PutBlobAsync("plan.png", TestImages.Png(600, 400));
         await archive.Reconciler.ReconcileAsync(recomputeTotals: false, CancellationToken.None);
     }
 
@@ -36,7 +37,7 @@ public sealed class HttpBasicsTests(AzuriteFixture azurite, ITestOutputHelper ou
         var slug = (await archive.GetJsonAsync("themes")).GetProperty("items")[0].GetProperty("slug").GetString()!;
         foreach (var route in RouteTable.All.Where(r => r.Method == "GET"))
         {
-            var path = ContractChecks.PathOf(route, "thread_00003", slug, "g003.md");
+            var path = ContractChecks.PathOf(route, "thread_00003", slug, route.Name == Archive.Api.Routing.FunctionNames.GetMedia ? "plan.png" : "g003.md");
             using var get = await SendAsync(HttpMethod.Get, path, route.Admin);
             using var head = await SendAsync(HttpMethod.Head, path, route.Admin);
             Assert.Equal(HttpStatusCode.OK, get.StatusCode);

@@ -223,11 +223,11 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 
     [Fact]
-    public async Task Non_markdown_blobs_are_ignored_not_rejected()
+    public async Task Blobs_that_are_neither_posts_nor_images_are_ignored_not_rejected()
     {
-        var result = await archive.UploadAsync("image.png", [0x89, 0x50, 0x4E, 0x47]);
+        var result = await archive.UploadAsync("notes.txt", [0x89, 0x50, 0x4E, 0x47]);
         Assert.Equal(IngestOutcome.Ignored, result.Outcome);
-        Assert.DoesNotContain(await RejectionsAsync(), r => r.GetProperty("blob").GetString() == "image.png");
+        Assert.DoesNotContain(await RejectionsAsync(), r => r.GetProperty("blob").GetString() == "notes.txt");
         var report = await archive.Reconciler.ReconcileAsync(false, CancellationToken.None);
         Assert.True(report.Ignored >= 1);
     }

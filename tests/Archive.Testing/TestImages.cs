@@ -11,6 +11,30 @@ public static class TestImages
 
     public static byte[] Jpeg(int width, int height) => Encode(width, height, SKEncodedImageFormat.Jpeg);
 
+    /// <summary>A JPEG that compresses as a photo does (gradients and grain, not flat colour): for sizes and timings.</summary>
+    public static byte[] Photo(int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        var random = new Random(7);
+        var pixels = new uint[width * height];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var grain = random.Next(24);
+                var r = (byte)(128 + (100 * Math.Sin(x / 97.0)) + grain - 12);
+                var g = (byte)(128 + (90 * Math.Sin(y / 61.0 + x / 211.0)) + grain - 12);
+                var b = (byte)(120 + (80 * Math.Cos((x + y) / 143.0)) + grain - 12);
+                pixels[(y * width) + x] = 0xFF000000u | ((uint)b << 16) | ((uint)g << 8) | r;
+            }
+        }
+
+        System.Runtime.InteropServices.MemoryMarshal.AsBytes(pixels.AsSpan()).CopyTo(bitmap.GetPixelSpan());
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 85);
+        return data.ToArray();
+    }
+
     /// <summary>
     /// A JPEG whose EXIF says it was taken on its side (orientation 6: turn 90° clockwise to view)
     /// and holds a GPS-looking string that must not be served.

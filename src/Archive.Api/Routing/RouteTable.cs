@@ -74,7 +74,7 @@ public static class RouteTable
             [new("name", ParameterPlace.Path, "string", "The image's blob name in the posts container; may hold '/' (maps/hanse.png)"),
              new("v", ParameterPlace.Query, "string", "The image's version, as posts' URLs carry it"),
              new("w", ParameterPlace.Query, "integer", "Width of a WebP variant the image has (480, 960 or 1600, below its own)")],
-            (e, call, ct) => e.Media.GetAsync(call, ct), typeof(string), [NotFound]) { MediaType = "image/*" },
+            (e, call, ct) => e.Media.GetAsync(call, ct), typeof(string), [NotFound, Unavailable]) { MediaType = "image/*" },
         new(FunctionNames.ListRejections, "GET", Routes.Rejections, true, "Blobs whose current version is rejected, with the reason", [],
             (e, call, ct) => e.ListRejectionsAsync(call, ct), typeof(RejectionList), [Unauthorized, Forbidden, Unavailable]),
         new(FunctionNames.GetBlobState, "GET", Routes.BlobState, true, "What became of a blob's current version: pending, served, draft, rejected, ignored or absent",
