@@ -21,7 +21,7 @@ public class HostileFuzzTests
     private static readonly string[] MarkdownPieces =
     [
         "*", "_", "**a", "~~", "[", "]", "](", "[a](", "![", "# a\n", "a\n=\n", ">", "> ", "- ", "1. ", "`", "```\n", "<a",
-        "http://a.b ", "www.a.b ", "|", "a|b\n-|-\n", "\n", "\n\n", "[^1]", "[^1]: a\n", "&amp;", "\\", "    ", "*a_ ", "<!--more-->\n", "x",
+        "http://a.b ", "www.a.b ", "](a.png)", "](../b.md#c)", "](/x/%2e%2e/y.md)", "](../../../z.gif)", "|", "a|b\n-|-\n", "\n", "\n\n", "[^1]", "[^1]: a\n", "&amp;", "\\", "    ", "*a_ ", "<!--more-->\n", "x",
     ];
 
     private static readonly Gen<string> DeepYaml =
