@@ -49,6 +49,35 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task Check_reads_images_as_an_ingest_would_and_warns_of_each_missing_reference()
+    {
+        var folder = Directory.CreateTempSubdirectory("archive-check-").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "maps"));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "maps", "hanse.png"), TestImages.Png(1200, 800));
+        await File.WriteAllTextAsync(Path.Combine(folder, "fake.png"), "<!doctype html><script>alert(1)</script>");
+        await File.WriteAllTextAsync(Path.Combine(folder, "cog.md"), Posts.Make("cog", "The cog"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "hanse.md"),
+            "---\ntitle: The Hanse\n---\n\n![map of the Hanse](maps/hanse.png) ![](maps/hanse.png)\n\n[the cog](cog.md) and [the stink](stink.md) and ![gone](gone.jpg)\n");
+        var cli = await ArchiveCli.RunAsync("check", folder, "--json");
+        Assert.Equal(1, cli.ExitCode);
+        var files = System.Text.Json.JsonDocument.Parse(cli.Output).RootElement.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("blob").GetString()!);
+        Assert.Equal(1200, files["maps/hanse.png"].GetProperty("image").GetProperty("width").GetInt32());
+        Assert.Equal([480, 960], files["maps/hanse.png"].GetProperty("image").GetProperty("variants").EnumerateArray().Select(v => v.GetInt32()));
+        Assert.StartsWith("its bytes are not a PNG", files["fake.png"].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var warnings = files["hanse.md"].GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
+        Assert.Equal(
+            ["image 'maps/hanse.png' has no alt text", "link to 'stink.md': it does not exist; its text is shown instead", "image 'gone.jpg' does not exist; its alt text is shown instead"],
+            warnings);
+
+        // Warnings alone leave the exit code at 0; the lines name the image and what it would be.
+        File.Delete(Path.Combine(folder, "fake.png"));
+        var lines = await ArchiveCli.RunAsync("check", folder);
+        Assert.True(lines.ExitCode == 0, lines.Output);
+        Assert.Matches(@"image     .*hanse\.png: image/png 1200×800, 2 variants", lines.Output);
+        Assert.Contains("2 posts would be accepted, 0 rejected, 1 images would be uploaded", lines.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_reads_and_validates_settings_as_the_hosts_do()
     {
         var folder = Directory.CreateTempSubdirectory("archive-check-").FullName;

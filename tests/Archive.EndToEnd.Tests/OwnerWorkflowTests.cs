@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Azure.Storage.Blobs;
 
 namespace Archive.EndToEnd.Tests;
@@ -26,8 +27,10 @@ public sealed class OwnerWorkflowTests(AzuriteFixture azurite) : IClassFixture<A
 
     private BlobContainerClient Container => new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(container);
 
+    // The table is the host's too: `delete` reads which posts reference an image there.
     private Task<ArchiveCli> RunAsync(string folder, params string[] arguments) =>
-        ArchiveCli.RunInAsync(folder, [.. arguments, "--connection", azurite.ConnectionString, "--container", container, "--api", Api, "--timeout", "30"]);
+        ArchiveCli.RunAsync(folder, new Dictionary<string, string> { ["Archive__Table"] = container },
+            [.. arguments, "--connection", azurite.ConnectionString, "--container", container, "--api", Api, "--timeout", "30"]);
 
     [Fact]
     public async Task Upload_waits_and_reports_each_file_and_fails_when_any_was_rejected()
@@ -102,6 +105,40 @@ public sealed class OwnerWorkflowTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Contains("deleted    b.md (post sync_b gone)", delete.Output, StringComparison.Ordinal);
         Assert.Contains("not found nothing_here", delete.Output, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("posts/sync_b")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Images_go_up_with_their_posts_and_leave_with_them()
+    {
+        var folder = Folder(
+            ("hanse.md", "---\ntitle: The Hanse\nthread_id: hanse\n---\n\n![map of the Hanse](maps/hanse.png)\n"),
+            ("cog.md", "---\ntitle: The cog\nthread_id: cog\n---\n\n![map of the Hanse](maps/hanse.png) ![a cog](cog.png)\n"));
+        Directory.CreateDirectory(Path.Combine(folder, "maps"));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "maps", "hanse.png"), TestImages.Png(800, 600));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "cog.png"), TestImages.Png(300, 300));
+        var upload = await RunAsync(folder, "upload", ".");
+        Assert.True(upload.ExitCode == 0, upload.Output);
+        Assert.Matches(@"served\s+maps/hanse\.png \(image\)", upload.Output);
+        Assert.Matches(@"served\s+hanse\.md → hanse", upload.Output);
+        Assert.Contains("4 files: 4 served", upload.Output, StringComparison.Ordinal);
+        var hanse = JsonDocument.Parse(await http.GetStringAsync("posts/hanse")).RootElement;
+        Assert.Equal("maps/hanse.png", hanse.GetProperty("media")[0].GetProperty("blob").GetString());
+
+        // A post deleted takes the image only it shows; the map another post shows stays.
+        var delete = await RunAsync(folder, "delete", "cog");
+        Assert.True(delete.ExitCode == 0, delete.Output);
+        Assert.Contains("deleted    cog.png", delete.Output, StringComparison.Ordinal);
+        Assert.False((await Container.GetBlobClient("cog.png").ExistsAsync()).Value);
+        Assert.True((await Container.GetBlobClient("maps/hanse.png").ExistsAsync()).Value);
+
+        // A mirror of the folder without the map deletes it, and the post that showed it shows its alt text.
+        File.Delete(Path.Combine(folder, "maps", "hanse.png"));
+        File.Delete(Path.Combine(folder, "cog.md"));
+        File.Delete(Path.Combine(folder, "cog.png"));
+        var sync = await RunAsync(folder, "sync", ".", "--delete");
+        Assert.True(sync.ExitCode == 0, sync.Output);
+        Assert.Contains("deleted    maps/hanse.png", sync.Output, StringComparison.Ordinal);
+        await Eventually.UntilAsync(async () => JsonDocument.Parse(await http.GetStringAsync("posts/hanse")).RootElement, p => p.GetProperty("media").GetArrayLength() == 0);
     }
 
     [Fact]

@@ -135,6 +135,30 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task Images_come_by_the_blob_trigger_are_served_by_their_function_and_a_deletion_event_renders_their_posts_again()
+    {
+        await UploadAndTriggerAsync("fn/plan.png", TestImages.Png(1000, 500));
+        await UploadAndTriggerAsync("fn/plan.md", Encoding.UTF8.GetBytes("---\ntitle: Plan\nthread_id: fn_plan\n---\n\n![the plan](plan.png)\n"));
+        var post = JsonDocument.Parse((await InvokeAsync(host, r => http.GetPost(r, "fn_plan", default), "posts/fn_plan")).Body).RootElement;
+        var url = new Uri(post.GetProperty("media")[0].GetProperty("url").GetString()!);
+        Assert.Equal("http://localhost:7071/api/media/fn/plan.png", url.GetLeftPart(UriPartial.Path));
+
+        var image = await InvokeAsync(host, r => http.GetMedia(r, "fn/plan.png", default), "media/fn/plan.png", url.Query);
+        Assert.Equal((200, "image/png"), (image.Status, image.ContentType));
+        Assert.Contains("immutable", image.Headers.CacheControl.ToString(), StringComparison.Ordinal);
+        var variant = await InvokeAsync(host, r => http.GetMedia(r, "fn/plan.png", default), "media/fn/plan.png", url.Query + "&w=960");
+        Assert.Equal((200, "image/webp"), (variant.Status, variant.ContentType));
+
+        // In Azure a deletion comes as a BlobDeleted event: the post that showed the image shows its alt text.
+        await host.Store.Posts.DeleteBlobAsync("fn/plan.png");
+        await ingestion.IngestBlobEvent(BlobEvent("Microsoft.Storage.BlobDeleted", host.Store.Posts.GetBlobClient("fn/plan.png").Uri), default);
+        var after = JsonDocument.Parse((await InvokeAsync(host, r => http.GetPost(r, "fn_plan", default), "posts/fn_plan")).Body).RootElement;
+        Assert.Equal(0, after.GetProperty("media").GetArrayLength());
+        Assert.Contains("image 'fn/plan.png' does not exist; its alt text is shown instead", after.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        Assert.Equal(404, (await InvokeAsync(host, r => http.GetMedia(r, "fn/plan.png", default), "media/fn/plan.png")).Status);
+    }
+
+    [Fact]
     public async Task A_BlobDeleted_event_from_the_queue_takes_the_post_out_at_once()
     {
         await UploadAndTriggerAsync("gone.md", Encoding.UTF8.GetBytes(Posts.Make("gone", "Gone")));

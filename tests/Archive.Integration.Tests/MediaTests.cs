@@ -4,11 +4,12 @@ using System.Text;
 using System.Text.Json;
 using Archive.Storage.Ingestion;
 using SkiaSharp;
+using Xunit.Abstractions;
 
 namespace Archive.Integration.Tests;
 
 /// <summary>§11: images beside posts, served at /api/media, and links between posts, against Azurite over real HTTP.</summary>
-public sealed class MediaTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class MediaTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private TestArchive archive = null!;
 
@@ -118,14 +119,17 @@ public sealed class MediaTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
     [Fact]
     public async Task A_link_to_another_posts_file_becomes_a_link_to_its_page_and_follows_it()
     {
-        await archive.UploadAsync("1858/cholera-map.md", Post("cholera_map", "The cholera map", "See [the stink](great-stink.md#cause) and [a draft](../notes/draft.md)."));
+        await archive.UploadAsync("1858/cholera-map.md", Post("cholera_map", "The cholera map", "See [the stink](great-stink.md#cause) and [a draft](../notes/draft.md); [back to the top](cholera-map.md#top)."));
         var before = await archive.GetJsonAsync("posts/cholera_map");
         Assert.Contains("link to '1858/great-stink.md': it does not exist; its text is shown instead", Warnings(before));
         Assert.Contains("See the stink and", before.GetProperty("html").GetString(), StringComparison.Ordinal);
 
+        // A link to its own file resolves at once: its own ingest, a new page to link to, renders it again.
+        var origin = archive.Http.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        Assert.Contains($"<a href=\"{origin}/posts/cholera_map/the-cholera-map#top\">back to the top</a>", before.GetProperty("html").GetString(), StringComparison.Ordinal);
+
         await archive.UploadAsync("1858/great-stink.md", Post("great_stink", "The Great Stink of 1858", "## Cause\n\nSewage."));
         await archive.UploadAsync("notes/draft.md", "---\ntitle: Draft\ndraft: true\n---\nnot yet\n");
-        var origin = archive.Http.BaseAddress!.GetLeftPart(UriPartial.Authority);
         var after = await archive.GetJsonAsync("posts/cholera_map");
         Assert.Contains($"<a href=\"{origin}/posts/great_stink/the-great-stink-of-1858#cause\">the stink</a>", after.GetProperty("html").GetString(), StringComparison.Ordinal);
         Assert.Contains("link to 'notes/draft.md': it is a draft; its text is shown instead", Warnings(after));
@@ -217,6 +221,37 @@ public sealed class MediaTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         await archive.Reconciler.ReconcileAsync(recomputeTotals: false, CancellationToken.None);
         var rendered = await archive.Store.FindAsync<Archive.Storage.Tables.BlobEntity>(Archive.Storage.Tables.RowKeys.Blob("old/post.md"), CancellationToken.None);
         Assert.Equal(Archive.Core.Markdown.Rendering.Version, rendered!.Rendering);
+    }
+
+    [Fact]
+    public async Task With_the_local_watcher_an_image_uploaded_alone_shows_in_its_post_and_in_the_feeds()
+    {
+        // The local host as `archive serve` runs it: the watcher finds uploads; nothing calls the ingestor here.
+        await using var watched = await TestArchive.StartAsync(azurite, new Dictionary<string, string?> { ["Archive:WatchIntervalSeconds"] = "1" });
+        await watched.PutBlobAsync("watch/post.md", Encoding.UTF8.GetBytes(Post("watched", "Watched", "![a view of the port](view.webp)")));
+        await Eventually.UntilAsync(() => watched.Http.GetAsync("posts/watched"), r => r.StatusCode == HttpStatusCode.OK);
+
+        var uploaded = System.Diagnostics.Stopwatch.StartNew();
+        await watched.PutBlobAsync("watch/view.webp", Webp(TestImages.Png(300, 200)));
+        var post = await Eventually.UntilAsync(() => watched.GetJsonAsync("posts/watched"), p => p.GetProperty("media").GetArrayLength() == 1);
+        output.WriteLine($"the post showed the image {uploaded.ElapsedMilliseconds} ms after it was uploaded");
+        Assert.Equal("image/webp", post.GetProperty("media")[0].GetProperty("type").GetString());
+
+        // Feeds carry the post's HTML with absolute URLs only.
+        var origin = watched.Http.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        var feed = await watched.GetJsonAsync("feed.json");
+        var content = feed.GetProperty("items")[0].GetProperty("content_html").GetString()!;
+        Assert.Contains($"src=\"{origin}/api/media/watch/view.webp?v=", content, StringComparison.Ordinal);
+        var atom = await watched.Http.GetStringAsync("feed.xml");
+        Assert.Contains($"&lt;img src=\"{origin}/api/media/watch/view.webp?v=", atom, StringComparison.Ordinal);
+        Assert.DoesNotContain("archive://", atom, StringComparison.Ordinal);
+    }
+
+    private static byte[] Webp(byte[] png)
+    {
+        using var bitmap = SKBitmap.Decode(png);
+        using var image = SKImage.FromBitmap(bitmap);
+        return image.Encode(SKEncodedImageFormat.Webp, 80).ToArray();
     }
 
     private static List<string> Warnings(JsonElement post) => [.. post.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)];

@@ -81,7 +81,7 @@ public sealed class Ingestor(
         try
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = TableLimits.IngestParallelism, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(sources.Where(s => s != blobName), options, async (source, ct) =>
+            await Parallel.ForEachAsync(sources, options, async (source, ct) =>
             {
                 var result = await BlobFailures.IsolateAsync(source, logger, () => IngestBlobAsync(source, ct, force: true));
                 logger.LogDebug("Rendered {Post} again after {Blob} changed: {Outcome}", source, blobName, result.Outcome);
