@@ -3,7 +3,7 @@
 # neighbours) and each markdown construct repeated to the size limit are parsed, with the outcome
 # and parse time of each (median of three, Release build). Then all the hostile files are ingested
 # by `archive serve` from an empty private Azurite, and the host's peak memory (VmHWM) and what it
-# served and rejected are printed.
+# served and rejected are printed, and what became of each hostile image (§11).
 source "$(dirname "$0")/lib.sh"
 build_bench_tool
 build_cli
@@ -21,6 +21,9 @@ for _ in $(seq 600); do grep -q "serves" "$log" && break; kill -0 "$serve_pid" 2
 grep -E "serves|could not ingest" "$log" || { cat "$log"; exit 1; }
 api="http://127.0.0.1:$port/api"
 echo "rejections listed: $(curl -s -H 'x-functions-key: local-admin-key' "$api/admin/rejections" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))')"
+for image in pixel-bomb.png truncated.png huge-metadata.jpg frames.gif polyglot.gif script.svg html.png photo-4000x3000.jpg; do
+  curl -s -H 'x-functions-key: local-admin-key' "$api/admin/blobs/$image" | python3 -c "import json,sys; s=json.load(sys.stdin); print('image', s['blob'].ljust(22), s['state'] + (': ' + s['reason'] if s.get('reason') else ''))"
+done
 echo "host peak memory while ingesting them: $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$serve_pid/status")"
 kill "$serve_pid"
 wait "$serve_pid" 2>/dev/null || true

@@ -224,6 +224,25 @@ public sealed class MediaTests(AzuriteFixture azurite, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_repeated_event_renders_the_posts_a_failed_first_try_left_behind()
+    {
+        await archive.UploadAsync("retry/post.md", Post("retry_post", "Retry", "![a port](port.png)"));
+        var row = await archive.Store.FindAsync<Archive.Storage.Tables.DependentEntity>(
+            Archive.Storage.Tables.RowKeys.Dependent(Archive.Storage.Tables.RowKeys.NameHash("retry/port.png"), "retry/post.md"), CancellationToken.None);
+        Assert.NotNull(row);
+
+        // The image's first ingest commits but never reaches its dependents (as if the query failed): here, the row is hidden from it.
+        await archive.Store.Table.DeleteEntityAsync(row!.PartitionKey, row.RowKey);
+        Assert.Equal(IngestOutcome.Added, (await archive.UploadAsync("retry/port.png", TestImages.Png(200, 100))).Outcome);
+        Assert.Equal(0, (await archive.GetJsonAsync("posts/retry_post")).GetProperty("media").GetArrayLength());
+
+        // The event again (the trigger's retry): the image is unchanged, and its dependents are rendered again.
+        await archive.Store.Table.UpsertEntityAsync(row);
+        Assert.Equal(IngestOutcome.Unchanged, (await archive.Ingestor.IngestAsync("retry/port.png", CancellationToken.None)).Outcome);
+        Assert.Equal(1, (await archive.GetJsonAsync("posts/retry_post")).GetProperty("media").GetArrayLength());
+    }
+
+    [Fact]
     public async Task With_the_local_watcher_an_image_uploaded_alone_shows_in_its_post_and_in_the_feeds()
     {
         // The local host as `archive serve` runs it: the watcher finds uploads; nothing calls the ingestor here.

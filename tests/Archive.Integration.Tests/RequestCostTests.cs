@@ -62,7 +62,8 @@ public sealed class RequestCostTests(AzuriteFixture azurite, ITestOutputHelper o
         archive.Requests.Reset();
         Assert.Equal(IngestOutcome.Unchanged, (await archive.Ingestor.IngestAsync("last.md", CancellationToken.None)).Outcome);
         output.WriteLine($"ingest an unchanged re-upload: {archive.Requests.Total} storage requests");
-        Assert.True(archive.Requests.Total <= 2);
+        // Read the blob's record, download, and ask for its dependents (a retried event heals a re-render its first try missed, §11).
+        Assert.True(archive.Requests.Total <= 3);
 
         Assert.Equal(1, await CountAsync("GET", "themes"));
         Assert.Equal(1, await CountAsync("GET", "reading-time"));

@@ -44,7 +44,14 @@ public sealed class Ingestor(
             return new IngestResult(blobName, IngestOutcome.Ignored, Reason: PostBlobName.NotMarkdown);
         }
 
-        return await IngestAsync(blobName, await PostBlobs.DownloadAsync(store, blobName, cancellationToken), cancellationToken, force);
+        var result = await IngestAsync(blobName, await PostBlobs.DownloadAsync(store, blobName, cancellationToken), cancellationToken, force);
+        if (!force && result.Outcome == IngestOutcome.Unchanged)
+        {
+            // A repeated or retried event: the ingest it repeats may have failed after its commit, before its dependents were rendered again.
+            await RenderDependentsAsync(blobName, cancellationToken);
+        }
+
+        return result;
     }
 
     private async Task<IngestResult> IngestImageAsync(string blobName, CancellationToken cancellationToken)
@@ -56,11 +63,9 @@ public sealed class Ingestor(
         }
 
         var result = step.Done ?? await RejectAsync(blobName, step.Record, step.Seen!, step.Rejection!, cancellationToken, step.Quarantine);
-        if (result.Outcome != IngestOutcome.Unchanged)
-        {
-            await RenderDependentsAsync(blobName, cancellationToken);
-        }
 
+        // Unchanged too: a repeated or retried event heals an ingest that failed after its commit.
+        await RenderDependentsAsync(blobName, cancellationToken);
         return result;
     }
 
@@ -155,6 +160,8 @@ public sealed class Ingestor(
                 record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
                 if (record is null)
                 {
+                    // Perhaps a removal that failed after its commit, retried: its dependents may not have been rendered again.
+                    await RenderDependentsAsync(blobName, cancellationToken);
                     return new IngestResult(blobName, IngestOutcome.NothingToRemove);
                 }
 
