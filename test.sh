@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 for tool in azurite redocly openapi-typescript tsc; do
   if [ ! -x "node_modules/.bin/$tool" ]; then
-    npm ci --no-audit --no-fund
+    echo "Installing the Node tools the tests use (npm ci: Azurite, Redocly, openapi-typescript, TypeScript; about 20 s)…" >&2
+    npm ci --no-audit --no-fund --loglevel=error
     break
   fi
 done
@@ -18,14 +19,17 @@ command -v jing >/dev/null 2>&1 || missing+=(jing)
 [ -n "${ARCHIVE_CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "Installing ${missing[*]} with apt-get (the feed schema check and the reader's browser tests; a minute or two)…" >&2
     apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; }
   else
     echo "The tests need ${missing[*]}: sudo apt-get install ${missing[*]}" >&2
   fi
 fi
 log=$(mktemp)
-# The tests stop their Azurites when their process ends; one that was killed leaves them behind: end those too.
-trap 'rm -f "$log"; pkill -f -- "--location /tmp/archive-tests-" 2>/dev/null || true' EXIT
+# The tests stop their Azurites when their process ends; one that was killed leaves them behind: end
+# those too, this run's only (another run's, in another clone, keep theirs).
+export ARCHIVE_TEST_RUN="run$$"
+trap 'rm -f "$log"; pkill -f -- "--location /tmp/archive-tests-$ARCHIVE_TEST_RUN-" 2>/dev/null || true' EXIT
 status=0
 dotnet test Archive.sln "$@" 2>&1 | tee "$log" || status=$?
 checked=tests/Archive.Integration.Tests/bin/Debug/net10.0/contract-checked.txt

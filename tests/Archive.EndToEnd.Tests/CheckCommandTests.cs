@@ -78,6 +78,34 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task The_table_fits_80_columns_with_every_id_and_date_whole()
+    {
+        var folder = Directory.CreateTempSubdirectory("archive-check-").FullName;
+        foreach (var i in Enumerable.Range(1, 3))
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, $"snow{i}.md"),
+                $"---\ntitle: \"The snow of a long winter in the north that never ended {i}\"\nthread_id: thread_snow_{i}\ndate: Sep 8\nprimary_theme: Economic History\n---\n\nSnow and ice.\n");
+        }
+
+        var cli = await ArchiveCli.RunAsync(folder, new Dictionary<string, string> { ["COLUMNS"] = "80" }, "check", ".", "--table");
+        Assert.True(cli.ExitCode == 0, cli.Output);
+        var lines = cli.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.All(lines, line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+        foreach (var i in Enumerable.Range(1, 3))
+        {
+            // The id, the date (its inferred year marked) and the theme whole on the row; only the title wraps.
+            var row = lines.Single(l => l.StartsWith($"thread_snow_{i} ", StringComparison.Ordinal));
+            Assert.Matches(@"^thread_snow_\d\s+The snow .*\s\d{4}-09-08\*\s+economic-history\s+\d+\s+1\s*$", row);
+        }
+
+        Assert.Contains("* no year in the date", cli.Output, StringComparison.Ordinal);
+
+        // Narrower than the whole cells: one line per file, never a cell cut in two.
+        var narrow = await ArchiveCli.RunAsync(folder, new Dictionary<string, string> { ["COLUMNS"] = "50" }, "check", ".", "--table");
+        Assert.Matches(@"accepted  .*snow1\.md → thread_snow_1 \|", narrow.Output);
+    }
+
+    [Fact]
     public async Task Check_reads_and_validates_settings_as_the_hosts_do()
     {
         var folder = Directory.CreateTempSubdirectory("archive-check-").FullName;

@@ -75,13 +75,36 @@ public sealed class OwnerWorkflowTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_file_named_from_its_folder_s_parent_is_not_made_a_second_blob_of_its_post()
+    {
+        var folder = Folder(("newcomer-posts/great-stink.md", Posts.Make("great_stink", "The Great Stink", date: "Sep 8")));
+        var first = await RunAsync(Path.Combine(folder, "newcomer-posts"), "upload", "great-stink.md");
+        Assert.True(first.ExitCode == 0, first.Output);
+        // Upload shows the post's warnings as check does: here the year its date left out.
+        Assert.Matches(@"warning: the date 'Sep 8' has no year: \d{4}-09-08 was taken", first.Output);
+
+        // From the parent the same file would be blob newcomer-posts/great-stink.md, a second blob of great_stink.
+        var again = await RunAsync(folder, "upload", "newcomer-posts/great-stink.md");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("post 'great_stink' comes from blob 'great-stink.md'", again.Output, StringComparison.Ordinal);
+        Assert.Contains("--name great-stink.md", again.Output, StringComparison.Ordinal);
+        Assert.False((await Container.GetBlobClient("newcomer-posts/great-stink.md").ExistsAsync()).Value, "nothing was uploaded");
+
+        // As it says: with --name, the post is updated.
+        var named = await RunAsync(folder, "upload", "newcomer-posts/great-stink.md", "--name", "great-stink.md");
+        Assert.True(named.ExitCode == 0, named.Output);
+        Assert.Matches(@"served\s+great-stink\.md → great_stink", named.Output);
+    }
+
+    [Fact]
     public async Task Sync_mirrors_a_folder_and_delete_takes_posts_out()
     {
         var folder = Folder(("a.md", Posts.Make("sync_a", "A")), ("b.md", Posts.Make("sync_b", "B")), ("c.md", Posts.Make("sync_c", "C")));
         // serve loaded content/ into the empty container: the first mirror takes those out.
         var first = await RunAsync(folder, "sync", ".", "--delete");
         Assert.True(first.ExitCode == 0, first.Output);
-        Assert.Contains("3 files: 3 served", first.Output, StringComparison.Ordinal);
+        // Its summary counts what it deleted too (serve loaded content/'s posts).
+        Assert.Matches(@"3 files: 3 served; \d+ deleted", first.Output);
         Assert.Contains("deleted    thread_0311.md (post thread_0311 gone)", first.Output, StringComparison.Ordinal);
 
         File.Delete(Path.Combine(folder, "c.md"));
@@ -96,8 +119,17 @@ public sealed class OwnerWorkflowTests(AzuriteFixture azurite) : IClassFixture<A
         var sync = await RunAsync(folder, "sync", ".", "--delete");
         Assert.True(sync.ExitCode == 0, sync.Output);
         Assert.Contains("deleted    c.md (post sync_c gone)", sync.Output, StringComparison.Ordinal);
+        Assert.Contains("3 files: 3 served; 1 deleted", sync.Output, StringComparison.Ordinal);
         Assert.Matches(@"served\s+d\.md → sync_d", sync.Output);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("posts/sync_c")).StatusCode);
+
+        // A draft is found by its id too (no route serves it).
+        await File.WriteAllTextAsync(Path.Combine(folder, "e.md"), "---\ntitle: Later\nthread_id: sync_draft\ndraft: true\n---\nbody\n");
+        Assert.Equal(0, (await RunAsync(folder, "upload", "e.md")).ExitCode);
+        var draft = await RunAsync(folder, "delete", "sync_draft");
+        Assert.True(draft.ExitCode == 0, draft.Output);
+        Assert.Contains("deleted    e.md", draft.Output, StringComparison.Ordinal);
+        Assert.False((await Container.GetBlobClient("e.md").ExistsAsync()).Value);
 
         var delete = await RunAsync(folder, "delete", "sync_a", "b.md", "nothing_here");
         Assert.True(delete.ExitCode == 1, delete.Output);

@@ -26,6 +26,11 @@ public sealed class ToolInstallTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.True(install.ExitCode == 0, install.Output);
         var archive = Path.Combine(tools, OperatingSystem.IsWindows() ? "archive.exe" : "archive");
 
+        // By name, from a shell whose PATH has the tool folder as the README says (bash and zsh alike).
+        var byName = await ToolProcess.RunAsync("bash", work, "-c", $"export PATH=\"$PATH:{tools}\" && command -v archive && archive --version");
+        Assert.True(byName.ExitCode == 0, byName.Output);
+        Assert.Contains(Path.Combine(tools, "archive"), byName.Output, StringComparison.Ordinal);
+
         var help = await ToolProcess.RunAsync(archive, work, "--help");
         Assert.True(help.ExitCode == 0, help.Output);
         foreach (var command in new[] { "serve", "check", "upload", "sync", "delete", "reindex" })

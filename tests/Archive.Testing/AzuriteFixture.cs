@@ -11,7 +11,9 @@ namespace Archive.Testing;
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    private static readonly string DataFolder = Path.Combine(Path.GetTempPath(), "archive-tests-" + Guid.NewGuid().ToString("N"));
+    // test.sh names its run (ARCHIVE_TEST_RUN) so that, at its end, it ends the Azurites of its own run only, never another run's.
+    private static readonly string DataFolder = Path.Combine(
+        Path.GetTempPath(), "archive-tests-" + (Environment.GetEnvironmentVariable("ARCHIVE_TEST_RUN") is { Length: > 0 } run ? run + "-" : string.Empty) + Guid.NewGuid().ToString("N"));
     private static readonly Lazy<Task<AzuriteProcess>>[] Pool =
         [.. Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(i => new Lazy<Task<AzuriteProcess>>(() => StartAsync(Path.Combine(DataFolder, i.ToString(System.Globalization.CultureInfo.InvariantCulture)))))];
 

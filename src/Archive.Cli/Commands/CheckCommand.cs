@@ -22,13 +22,14 @@ public static class CheckCommand
     {
         var folder = new Argument<string>("folder") { Description = "Folder of markdown posts (or one file)" };
         var json = new Option<bool>("--json") { Description = "One JSON document for machines: every file, accepted or rejected" };
-        var command = new Command("check", "Parse posts offline; exits non-zero when any would be rejected") { folder, json, common.Verbose };
+        var table = new Option<bool>("--table") { Description = "The table even when the output is redirected (as wide as COLUMNS says, else 80)" };
+        var command = new Command("check", "Parse posts offline; exits non-zero when any would be rejected") { folder, json, table, common.Verbose };
         command.SetAction(parse =>
         {
             var configuration = CliConfiguration.Build(null, null);
             try
             {
-                return Run(parse.GetValue(folder)!, configuration, parse.GetValue(json));
+                return Run(parse.GetValue(folder)!, configuration, parse.GetValue(json), parse.GetValue(table));
             }
             catch (Exception error)
             {
@@ -38,7 +39,7 @@ public static class CheckCommand
         return command;
     }
 
-    public static int Run(string path, IConfiguration configuration, bool json = false)
+    public static int Run(string path, IConfiguration configuration, bool json = false, bool table = false)
     {
         // The hosts' own registration: the same options, validated the same way, and the same parser; no storage.
         using var services = ArchiveServices.BuildParser(configuration);
@@ -77,7 +78,7 @@ public static class CheckCommand
         {
             Console.WriteLine(JsonSerializer.Serialize(new { files = results.Select(r => r.ToJson()), ignored }, ArchiveJson.Options));
         }
-        else if (Console.IsOutputRedirected)
+        else if ((Console.IsOutputRedirected && !table) || !FitsTable(results))
         {
             foreach (var result in results)
             {
@@ -99,22 +100,73 @@ public static class CheckCommand
         return rejected == 0 ? 0 : CliError.Failed;
     }
 
+    /// <summary>Columns a table never breaks inside a value (an id or a date cut in two reads as two); the title wraps.</summary>
+    private static readonly string[] Headers = ["id", "title", "date", "theme", "words", "min"];
+
+    /// <summary>Room left for the title to wrap into; below it, one line per file reads better than a table.</summary>
+    private const int MinTitleWidth = 16;
+
+    /// <summary>Each column's padding: no borders, two spaces between columns.</summary>
+    private const int ColumnGap = 2;
+
+    /// <summary>
+    /// The table fits the terminal (its width, or <c>COLUMNS</c> when redirected, else 80) with
+    /// every id, date, theme and number whole, and room for the title to wrap.
+    /// </summary>
+    private static bool FitsTable(List<Checked> results)
+    {
+        if (Console.IsOutputRedirected && Environment.GetEnvironmentVariable("COLUMNS") is { } columns && int.TryParse(columns, CultureInfo.InvariantCulture, out var width) && width > 0)
+        {
+            AnsiConsole.Profile.Width = width;
+        }
+
+        var posts = results.Select(r => r.Post).OfType<Post>().ToList();
+        int Widest(string header, Func<Post, string> value) => posts.Select(p => value(p).Length).Append(header.Length).Max();
+        var whole = Widest("id", p => p.Id) + Widest("date", DateCell) + Widest("theme", p => p.ThemeSlug) + Widest("words", p => Number(p.WordCount)) + Widest("min", p => Number(p.ReadingTime));
+        return whole + (Headers.Length * ColumnGap) + MinTitleWidth <= AnsiConsole.Profile.Width;
+    }
+
+    /// <summary>A date whose year was inferred is marked with <c>*</c>, explained under the table.</summary>
+    private static string DateCell(Post post) => (post.Date?.ToString() ?? "—") + (post.DateInferred ? "*" : string.Empty);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     private static void WriteTable(List<Checked> results)
     {
-        var table = new Table().AddColumns("id", "title", "date", "theme", "words", "minutes", "warnings");
-        foreach (var post in results.Select(r => r.Post).OfType<Post>())
+        var table = new Table().NoBorder();
+        foreach (var header in Headers)
+        {
+            var column = new TableColumn($"[bold]{header}[/]").PadLeft(0).PadRight(ColumnGap);
+            table.AddColumn(header == "title" ? column : column.NoWrap());
+        }
+
+        var posts = results.Select(r => r.Post).OfType<Post>().ToList();
+        foreach (var post in posts)
         {
             table.AddRow(
                 Markup.Escape(post.Id),
-                Markup.Escape(post.Title),
-                Markup.Escape(post.Date?.ToString() ?? "—") + (post.DateInferred ? " [grey](inferred)[/]" : string.Empty),
+                Markup.Escape(post.Title) + (post.Draft ? " [grey](draft)[/]" : string.Empty),
+                Markup.Escape(DateCell(post)),
                 Markup.Escape(post.ThemeSlug),
-                post.WordCount.ToString(CultureInfo.InvariantCulture),
-                post.ReadingTime.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(string.Join("; ", post.Warnings)) + (post.Draft ? "[grey] draft[/]" : string.Empty));
+                Number(post.WordCount),
+                Number(post.ReadingTime));
         }
 
         AnsiConsole.Write(table);
+        if (posts.Any(p => p.DateInferred))
+        {
+            AnsiConsole.MarkupLine("[grey]* no year in the date: the latest that fits, not after the file's date[/]");
+        }
+
+        // Warnings under the table, a line each: they are sentences, and wrap as sentences do.
+        foreach (var post in posts)
+        {
+            foreach (var warning in post.Warnings)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {post.Id}: {warning}");
+            }
+        }
+
         foreach (var result in results.Where(r => r.Image is not null))
         {
             AnsiConsole.WriteLine(result.ToLine());

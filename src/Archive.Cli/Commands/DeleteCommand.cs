@@ -3,6 +3,7 @@ using Archive.Api.Contracts;
 using Archive.Core.Parsing;
 using Archive.Storage;
 using Archive.Storage.Reading;
+using Archive.Storage.Tables;
 using Spectre.Console;
 
 namespace Archive.Cli.Commands;
@@ -28,13 +29,13 @@ public static class DeleteCommand
             var missing = 0;
             foreach (var target in parse.GetValue(targets)!)
             {
-                if (await BlobOfAsync(store, api, target, cancellationToken) is { } blob)
+                if (await BlobOfAsync(store, target, cancellationToken) is { } blob)
                 {
                     blobs.Add(blob);
                 }
                 else
                 {
-                    AnsiConsole.MarkupLineInterpolated($"[red]not found[/] {target}: no such blob, and no post with that id");
+                    AnsiConsole.MarkupLineInterpolated($"[red]not found[/] {target}: no such blob, and no post or draft with that id");
                     missing++;
                 }
             }
@@ -101,19 +102,17 @@ public static class DeleteCommand
         return images;
     }
 
-    /// <summary>The blob a target names: the blob itself when it exists, else the blob of the post with that id (asking the API).</summary>
-    private static async Task<string?> BlobOfAsync(ArchiveStore store, ArchiveApiClient? api, string target, CancellationToken cancellationToken)
+    /// <summary>
+    /// The blob a target names: the blob itself when it exists, else the blob of the post or draft
+    /// with that id, as the index table holds it (a draft is served by no route to ask).
+    /// </summary>
+    private static async Task<string?> BlobOfAsync(ArchiveStore store, string target, CancellationToken cancellationToken)
     {
         if (await store.Posts.GetBlobClient(target).ExistsAsync(cancellationToken))
         {
             return target;
         }
 
-        if (api is null)
-        {
-            throw new InvalidOperationException($"'{target}' is no blob; deleting a post by id asks the API for its blob (leave out --no-wait)");
-        }
-
-        return PostId.IsValid(target) ? (await api.PostAsync(target, cancellationToken))?.Source.Blob : null;
+        return PostId.IsValid(target) && await store.FindAsync<PostEntity>(RowKeys.Post(PostId.Key(target)), cancellationToken) is { } post ? post.Blob : null;
     }
 }

@@ -13,9 +13,11 @@ namespace Archive.Cli.Commands;
 /// </summary>
 public static class FileReport
 {
+    /// <param name="deleted">Blobs a sync deleted (its summary names them too).</param>
     public static async Task<int> PrintAsync(
-        IReadOnlyList<PostUploader.Outcome> outcomes, IReadOnlyList<string> problems, ArchiveApiClient? api, CancellationToken cancellationToken)
+        IReadOnlyList<PostUploader.Outcome> outcomes, IReadOnlyList<string> problems, ArchiveApiClient? api, CancellationToken cancellationToken, int deleted = 0)
     {
+        var deletedText = deleted > 0 ? $"; {deleted} deleted" : string.Empty;
         var failed = problems.Count + outcomes.Count(o => o.Result == PostUploader.Failed);
         foreach (var problem in problems)
         {
@@ -31,7 +33,7 @@ public static class FileReport
         if (api is null)
         {
             AnsiConsole.MarkupLineInterpolated(
-                $"{sent.Count(o => o.Result == PostUploader.Uploaded)} uploaded, {sent.Count(o => o.Result == PostUploader.Unchanged)} unchanged (skipped), {failed} failed; processing not awaited");
+                $"{sent.Count(o => o.Result == PostUploader.Uploaded)} uploaded, {sent.Count(o => o.Result == PostUploader.Unchanged)} unchanged (skipped), {failed} failed{deletedText}; processing not awaited");
             return failed == 0 ? 0 : CliError.Failed;
         }
 
@@ -58,6 +60,11 @@ public static class FileReport
                     var post = await api.PostAsync(state.Id!, cancellationToken);
                     var figures = post is null ? string.Empty : string.Create(CultureInfo.CurrentCulture, $" ({post.WordCount:N0} words, {post.ReadingTime} min)");
                     AnsiConsole.MarkupLine($"[green]served[/]     {Markup.Escape(name)} → {Markup.Escape(state.Id!)}{Markup.Escape(figures)}{unchanged}");
+                    foreach (var warning in post is null ? [] : Warnings(post))
+                    {
+                        AnsiConsole.MarkupLineInterpolated($"           [yellow]warning:[/] {warning}");
+                    }
+
                     break;
                 case BlobStateKind.Draft:
                     AnsiConsole.MarkupLine($"[blue]draft[/]      {Markup.Escape(name)} → {Markup.Escape(state.Id!)} (not listed until draft is false){unchanged}");
@@ -78,8 +85,22 @@ public static class FileReport
             counts["failed"] = failed;
         }
 
-        AnsiConsole.MarkupLineInterpolated($"{sent.Count + failed} files: {string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}"))}");
+        AnsiConsole.MarkupLineInterpolated($"{sent.Count + failed} files: {string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}"))}{deletedText}");
         return rejected + failed > 0 ? CliError.Failed : timedOut.Count > 0 ? CliError.TimedOut : 0;
+    }
+
+    /// <summary>What the owner may want to fix in a served post: its warnings, and a year the date did not give (§2).</summary>
+    private static IEnumerable<string> Warnings(PostDetail post)
+    {
+        if (post.DateInferred)
+        {
+            yield return $"the date '{post.DateText}' has no year: {post.Date} was taken (the latest year, not after the upload, that fits); write the year if it is another";
+        }
+
+        foreach (var warning in post.Warnings)
+        {
+            yield return warning;
+        }
     }
 
     /// <summary>The files of a folder that were left out, each named once (only markdown files are posts, and images their media).</summary>

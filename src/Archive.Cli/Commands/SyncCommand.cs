@@ -62,7 +62,7 @@ public static class SyncCommand
 
         var outcomes = await UploadCommand.UploadAllAsync(uploader, items, existing, store.Posts.Name, cancellationToken);
         var deleted = await DeleteCommand.DeleteBlobsAsync(store, stale, api, cancellationToken);
-        var status = await FileReport.PrintAsync(outcomes, problems, api, cancellationToken);
+        var status = await FileReport.PrintAsync(outcomes, problems, api, cancellationToken, deleted: stale.Count);
         return status != 0 ? status : deleted;
     }
 }
