@@ -9,8 +9,8 @@ using Spectre.Console;
 namespace Archive.Cli.Commands;
 
 /// <summary>
-/// <c>archive delete &lt;id|blob&gt;...</c>: deletes posts by id or by blob name, then waits until
-/// the API no longer serves them.
+/// <c>archive delete &lt;id|blob&gt;...</c>: deletes posts (drafts too) by id or by blob name, with
+/// the images only they show, then waits until the API no longer serves them.
 /// </summary>
 public static class DeleteCommand
 {
@@ -40,7 +40,7 @@ public static class DeleteCommand
                 }
             }
 
-            blobs.AddRange(await ImagesOnlyTheyReferenceAsync(store, blobs, api, cancellationToken));
+            blobs.AddRange(await ImagesOnlyTheyReferenceAsync(store, blobs, cancellationToken));
             var status = await DeleteBlobsAsync(store, blobs, api, cancellationToken);
             return missing > 0 ? CliError.Failed : status;
         });
@@ -69,32 +69,30 @@ public static class DeleteCommand
     }
 
     /// <summary>
-    /// The images the posts being deleted reference that no other post references (§11: a post's
-    /// images leave with it; one another post still shows stays).
+    /// The images the posts (and drafts) being deleted reference that no other post references
+    /// (§11: a post's images leave with it; one another post still shows stays), as the index's
+    /// blob records and reference rows say.
     /// </summary>
-    private static async Task<List<string>> ImagesOnlyTheyReferenceAsync(ArchiveStore store, List<string> blobs, ArchiveApiClient? api, CancellationToken cancellationToken)
+    private static async Task<List<string>> ImagesOnlyTheyReferenceAsync(ArchiveStore store, List<string> blobs, CancellationToken cancellationToken)
     {
         var images = new List<string>();
-        if (api is null)
-        {
-            return images;
-        }
-
         var leaving = blobs.ToHashSet(StringComparer.Ordinal);
         var dependents = new Storage.Media.Dependents(store);
         foreach (var blob in blobs.Where(PostBlobName.IsPost))
         {
-            if (await api.StateAsync(blob, cancellationToken) is not { Id: { } id } || await api.PostAsync(id, cancellationToken) is not { } post)
+            var record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blob), cancellationToken);
+            foreach (var target in Storage.Media.Dependents.Hashes(record?.References))
             {
-                continue;
-            }
-
-            foreach (var image in post.Media.Select(m => m.Blob).Where(b => !leaving.Contains(b)))
-            {
-                if ((await dependents.SourcesOfAsync(image, cancellationToken)).All(leaving.Contains))
+                if (await store.FindAsync<DependentEntity>(RowKeys.Dependent(target, blob), cancellationToken) is not { } row
+                    || !MediaBlobName.IsMedia(row.Target) || leaving.Contains(row.Target))
                 {
-                    leaving.Add(image);
-                    images.Add(image);
+                    continue;
+                }
+
+                if ((await dependents.SourcesOfAsync(row.Target, cancellationToken)).All(leaving.Contains))
+                {
+                    leaving.Add(row.Target);
+                    images.Add(row.Target);
                 }
             }
         }

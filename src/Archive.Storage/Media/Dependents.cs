@@ -41,7 +41,7 @@ public sealed class Dependents(ArchiveStore store)
         }
     }
 
-    internal static IEnumerable<string> Hashes(string? joined) => (joined ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+    public static IEnumerable<string> Hashes(string? joined) => (joined ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The posts' blobs that reference <paramref name="target"/>.</summary>
     public async Task<IReadOnlyList<string>> SourcesOfAsync(string target, CancellationToken cancellationToken)
