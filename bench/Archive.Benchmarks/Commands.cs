@@ -123,17 +123,7 @@ public static class Commands
     /// <summary>Storage requests the ingestor makes per new post and per unchanged re-upload, counted by the client pipeline.</summary>
     public static async Task<int> RequestsAsync(string connection, string folder, int count)
     {
-        var name = "req" + Guid.NewGuid().ToString("N")[..10];
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = connection,
-            ["Archive:PostsContainer"] = name,
-            ["Archive:ContentContainer"] = name + "-content",
-            ["Archive:Table"] = name,
-        }).Build();
-        var collection = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<IConfiguration>(collection, configuration);
-        await using var services = collection.AddLogging().AddArchiveStorage(configuration).BuildServiceProvider();
+        await using var services = BenchStorage.Build(connection, "req");
         var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ArchiveStore>(services);
         var ingestor = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Ingestor>(services);
         var counter = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<StorageRequestCounter>(services);

@@ -18,16 +18,7 @@ public static class MediaCommand
 {
     public static async Task<int> RunAsync(string connection, int runs)
     {
-        var name = "media" + Guid.NewGuid().ToString("N")[..10];
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = connection,
-            ["Archive:PostsContainer"] = name,
-            ["Archive:ContentContainer"] = name + "-content",
-            ["Archive:Table"] = name,
-        }).Build();
-        var collection = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        await using var services = collection.AddLogging().AddArchiveStorage(configuration).BuildServiceProvider();
+        await using var services = BenchStorage.Build(connection, "media");
         var store = services.GetRequiredService<ArchiveStore>();
         var ingestor = services.GetRequiredService<Ingestor>();
         var counter = services.GetRequiredService<StorageRequestCounter>();

@@ -24,6 +24,9 @@ public sealed class Utf8Json(byte[] bytes)
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Utf8Json> absolute = new(StringComparer.Ordinal);
 
+    // Looked for once per body, not once per response: a kept body is written many times.
+    private readonly Lazy<bool> holdsToken = new(() => bytes.AsSpan().IndexOf(Token) >= 0);
+
     public ReadOnlyMemory<byte> Bytes { get; } = bytes;
 
     /// <summary>
@@ -32,7 +35,7 @@ public sealed class Utf8Json(byte[] bytes)
     /// </summary>
     public Utf8Json ForOrigin(string origin)
     {
-        if (Bytes.Span.IndexOf(Token) < 0)
+        if (!holdsToken.Value)
         {
             return this;
         }
