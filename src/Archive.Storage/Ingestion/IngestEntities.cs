@@ -22,19 +22,29 @@ internal static class IngestEntities
     /// <summary>The summary as stored, its ingest time in it (the parser has checked that it fits: <see cref="InputLimits.MaxSummaryCharacters"/>).</summary>
     public static string SummaryJson(Post post, DateTimeOffset ingestedAt) => JsonSerializer.Serialize(StoredSummary.From(post, ingestedAt), ArchiveJson.Options);
 
-    /// <summary>The blob's record after a good ingest (a copy): what it gave, the post it became, no rejection, no attempt under way.</summary>
-    public static BlobEntity Record(BlobEntity? record, string blobName, string postKey, BlobVersion seen, Post post)
+    /// <summary>
+    /// The blob's record after a good ingest of a post or an image (a copy): the content it gave,
+    /// no rejection, no attempt under way, made by the current rendering or image processing.
+    /// </summary>
+    public static BlobEntity Good(BlobEntity? record, string blobName, BlobVersion seen)
     {
         var updated = record?.Copy() ?? new BlobEntity { RowKey = RowKeys.Blob(blobName), Blob = blobName };
-        updated.PostKey = postKey;
         updated.ContentHash = seen.Hash;
         updated.BlobETag = seen.ETag;
         updated.BlobMd5 = seen.Md5;
         updated.RejectedHash = null;
         updated.RejectedReason = null;
-        updated.Rendering = Core.Markdown.Rendering.Version;
-        updated.References = post.References.Count == 0 ? null : Media.Dependents.TargetHashes(post.References);
+        updated.Rendering = CurrentRendering(blobName);
         IngestAttempts.Clear(updated);
+        return updated;
+    }
+
+    /// <summary>A post's record after a good ingest: <see cref="Good"/>, the post it became and what it references.</summary>
+    public static BlobEntity Record(BlobEntity? record, string blobName, string postKey, BlobVersion seen, Post post)
+    {
+        var updated = Good(record, blobName, seen);
+        updated.PostKey = postKey;
+        updated.References = post.References.Count == 0 ? null : Media.Dependents.TargetHashes(post.References);
         return updated;
     }
 

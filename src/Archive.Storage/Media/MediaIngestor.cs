@@ -60,21 +60,14 @@ public sealed class MediaIngestor(ArchiveStore store, IngestAttempts attempts, I
             }
 
             await UploadAsync(blobName, version, image, cancellationToken);
-            var updated = marked.Copy();
+            var updated = IngestEntities.Good(marked, blobName, blob.Seen);
             updated.PostKey = null;
-            updated.ContentHash = hash;
-            updated.BlobETag = blob.Seen.ETag;
-            updated.BlobMd5 = blob.Seen.Md5;
-            updated.RejectedHash = null;
-            updated.RejectedReason = null;
-            updated.Rendering = ImageProcessor.Version;
             updated.MediaType = image.ContentType;
             updated.MediaWidth = image.Width;
             updated.MediaHeight = image.Height;
             updated.MediaBytes = image.Served.Length;
             updated.MediaVersion = version;
             updated.MediaVariants = MediaRecords.VariantsText(image.Variants);
-            IngestAttempts.Clear(updated);
             var transaction = new TableTransaction();
             IngestEntities.ForgetRejection(transaction, blobName, marked);
             transaction.Put(updated);
