@@ -269,9 +269,7 @@ public sealed class ArchiveEndpoints(
 
     public async Task<IResult> GetBlobStateAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        // A client may send the slashes of a name escaped; a catch-all keeps them as %2F.
-        var name = (call.RouteValue ?? string.Empty).Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
-        return JsonResponse.HashedBody(call.Request, BlobState.From(await blobStates.ReadAsync(name, cancellationToken)), JsonResponse.NoStore);
+        return JsonResponse.HashedBody(call.Request, BlobState.From(await blobStates.ReadAsync(call.BlobName, cancellationToken)), JsonResponse.NoStore);
     }
 
     public async Task<IResult> ReindexAsync(ApiCall call, CancellationToken cancellationToken)

@@ -7,7 +7,6 @@ using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Archive.Api.Endpoints;
 
@@ -40,7 +39,7 @@ public sealed class MediaEndpoints(ArchiveStore store, IOptions<ApiOptions> opti
 
     public async Task<IResult> GetAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        var name = (call.RouteValue ?? string.Empty).Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        var name = call.BlobName;
         var invalid = new InvalidValue();
         var version = ListQueryParser.OneValue(call.Request.Query, "v", invalid);
         var widthText = ListQueryParser.OneValue(call.Request.Query, "w", invalid);
@@ -73,11 +72,9 @@ public sealed class MediaEndpoints(ArchiveStore store, IOptions<ApiOptions> opti
         var cacheControl = version == current ? Immutable : JsonResponse.PublicCache(options.Value.CacheMaxAgeSeconds);
         var headers = call.Request.HttpContext.Response.Headers;
         headers.ContentSecurityPolicy = Policy;
-        if (IfNoneMatch(call.Request, etag))
+        if (JsonResponse.NotModified(call.Request, etag, cacheControl) is { } notModified)
         {
-            headers.ETag = etag;
-            headers.CacheControl = cacheControl;
-            return Results.StatusCode(StatusCodes.Status304NotModified);
+            return notModified;
         }
 
         var bytes = await CopyAsync(file, cancellationToken);
@@ -123,10 +120,6 @@ public sealed class MediaEndpoints(ArchiveStore store, IOptions<ApiOptions> opti
             return null;
         }
     }
-
-    private static bool IfNoneMatch(HttpRequest request, string etag) =>
-        EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
-        && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }
