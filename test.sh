@@ -12,14 +12,16 @@ for tool in azurite redocly openapi-typescript tsc; do
     break
   fi
 done
-# Debian packages the tests use: jing (the Atom feed against RFC 4287's RELAX NG schema) and
+# Debian packages the tests use: jing (the Atom feed against RFC 4287's RELAX NG schema), xmllint
+# (libxml2-utils: the sitemap against sitemaps.org's XSD) and
 # chromium (the reader's browser tests, driven by Playwright; ARCHIVE_CHROMIUM names another).
 missing=()
 command -v jing >/dev/null 2>&1 || missing+=(jing)
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 [ -n "${ARCHIVE_CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    echo "Installing ${missing[*]} with apt-get (the feed schema check and the reader's browser tests; a minute or two)…" >&2
+    echo "Installing ${missing[*]} with apt-get (the feed and sitemap schema checks and the reader's browser tests; a minute or two)…" >&2
     apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; }
   else
     echo "The tests need ${missing[*]}: sudo apt-get install ${missing[*]}" >&2

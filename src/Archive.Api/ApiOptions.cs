@@ -28,8 +28,9 @@ public sealed class ApiOptions
     public string[] CorsOrigins { get; set; } = ["*"];
 
     /// <summary>
-    /// The site that shows the posts: a feed item's link is this followed by <c>posts/{id}</c>.
-    /// Unset, items link to the API's own <c>/api/posts/{id}</c>.
+    /// The one origin of pages, media and the API (§12): absolute URLs (a feed item's
+    /// <c>posts/{id}/{slug}</c>, images, canonical links) start with it. Unset, they name the origin
+    /// each request came to (locally the local host's own address).
     /// </summary>
     [Url]
     public string? SiteUrl { get; set; }

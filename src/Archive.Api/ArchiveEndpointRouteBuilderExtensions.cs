@@ -19,7 +19,7 @@ public static class ArchiveEndpointRouteBuilderExtensions
     /// </summary>
     public static RouteGroupBuilder MapArchiveApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api");
+        var api = endpoints.MapGroup("/" + Routes.Api.TrimEnd('/'));
         foreach (var route in RouteTable.All)
         {
             // HEAD wherever GET: the same handler, headers without the body.

@@ -1,4 +1,5 @@
 using Archive.Api;
+using Archive.Pages;
 using Archive.Storage;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
@@ -21,6 +22,7 @@ public static class FunctionsApp
     public static IServiceCollection AddArchiveFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddArchive(configuration);
+        services.AddArchivePages();
         services.AddSingleton<BlobEventIngestor>();
         services.AddHostedService<StorageInitializer>();
 

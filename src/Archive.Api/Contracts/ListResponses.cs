@@ -3,7 +3,15 @@ namespace Archive.Api.Contracts;
 
 public sealed record PostList(IReadOnlyList<PostSummary> Items, string? NextCursor);
 
-public sealed record ThemeItem(string Slug, string Name, int Posts, long Words, long ReadingMinutes, string? LatestDate);
+public sealed record ThemeItem(string Slug, string Name, int Posts, long Words, long ReadingMinutes, string? LatestDate)
+{
+    public static ThemeItem From(Storage.Totals.ScopeTotals theme) =>
+        new(theme.Scope, theme.DisplayName, theme.Posts, theme.Words, theme.Minutes, theme.LatestDate);
+
+    /// <summary>Every theme as <c>/api/themes</c> and the themes page list them: most posts first, ties by slug.</summary>
+    public static List<ThemeItem> AllOf(Storage.Totals.TotalsSnapshot snapshot) =>
+        [.. snapshot.Themes.Values.OrderByDescending(t => t.Posts).ThenBy(t => t.Scope, StringComparer.Ordinal).Select(From)];
+}
 
 public sealed record ThemeList(IReadOnlyList<ThemeItem> Items);
 

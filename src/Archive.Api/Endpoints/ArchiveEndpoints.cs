@@ -99,11 +99,7 @@ public sealed class ArchiveEndpoints(
             return notModified;
         }
 
-        var items = snapshot.Themes.Values
-            .OrderByDescending(t => t.Posts).ThenBy(t => t.Scope, StringComparer.Ordinal)
-            .Select(ThemeItemOf)
-            .ToList();
-        return Json(new ThemeList(items), snapshot);
+        return Json(new ThemeList(ThemeItem.AllOf(snapshot)), snapshot);
     }
 
     /// <summary>§8: every tag key with its most common spelling, most posts first; from the catalog, kept per version.</summary>
@@ -142,7 +138,7 @@ public sealed class ArchiveEndpoints(
         var body = await cache.BodyAsync(Key(call), snapshot, async () =>
         {
             var page = await reader.ListAsync(query, after, snapshot, cancellationToken);
-            return new ThemePage(ThemeItemOf(theme), page.Items.Select(snapshot.Served).ToList(), NextCursor(query, page));
+            return new ThemePage(ThemeItem.From(theme), page.Items.Select(snapshot.Served).ToList(), NextCursor(query, page));
         });
         return Json(body!, snapshot);
     }
@@ -293,9 +289,6 @@ public sealed class ArchiveEndpoints(
     private static string Key(ApiCall call) => QueryParameters.CacheKey(call.Request);
 
     private static string? NextCursor(PostListQuery query, PostPage page) => page.LastKey is { } last ? PageCursor.Issue(query.Fingerprint, last) : null;
-
-    private static ThemeItem ThemeItemOf(ScopeTotals theme) =>
-        new(theme.Scope, theme.DisplayName, theme.Posts, theme.Words, theme.Minutes, theme.LatestDate);
 
     private JsonResponse Json(object body, TotalsSnapshot snapshot) => new(body, snapshot.ETag, publicCache);
 }

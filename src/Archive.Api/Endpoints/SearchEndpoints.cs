@@ -67,19 +67,33 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
 
         var body = await cache.BodyAsync(Key(call), snapshot, async () =>
         {
-            var view = await ViewAsync(snapshot, cancellationToken);
-            var (page, total) = view.Search(query!, theme, tag, year, skip, limit);
-            var snippets = view.SnippetsOf(page, query!.Terms);
-            var items = page
-                .Select((h, i) => new SearchItem(
-                    snapshot.Served(h.Post.Summary),
-                    Math.Round(h.Score, 4),
-                    snippets[i] ?? Snippet.Marked(h.Post.Summary.Description, query.Terms)))
-                .ToList();
+            var (items, total) = await FindAsync(query!, new SearchScope(theme, tag, year), skip, limit, snapshot, cancellationToken);
             var next = skip + limit < total ? PageCursor.Issue(fingerprint, (skip + limit).ToString(CultureInfo.InvariantCulture)) : null;
             return new SearchResult(q!, total, items, next);
         });
         return new JsonResponse(body!, snapshot.ETag, publicCache);
+    }
+
+    /// <summary>Hits <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="limit"/>, each with its snippet, and how many there are: what the API and the search page show (§8, §12).</summary>
+    public async Task<(IReadOnlyList<SearchItem> Items, int Total)> FindAsync(SearchQuery query, SearchScope scope, int skip, int limit, TotalsSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(snapshot, cancellationToken);
+        var (page, total) = view.Search(query, scope.Theme, scope.Tag, scope.Year, skip, limit);
+        var snippets = view.SnippetsOf(page, query.Terms);
+        var items = page
+            .Select((h, i) => new SearchItem(
+                snapshot.Served(h.Post.Summary),
+                Math.Round(h.Score, 4),
+                snippets[i] ?? Snippet.Marked(h.Post.Summary.Description, query.Terms)))
+            .ToList();
+        return (items, total);
+    }
+
+    /// <summary>Up to <see cref="RelatedCount"/> posts most like <paramref name="post"/> (§8), for the API and a post's page.</summary>
+    public async Task<IReadOnlyList<RelatedItem>> RelatedOfAsync(IndexedPost post, TotalsSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(snapshot, cancellationToken);
+        return [.. view.Related(post, RelatedCount).Select(h => new RelatedItem(snapshot.Served(h.Post.Summary), Math.Round(h.Score, 4)))];
     }
 
     public async Task<IResult> RelatedAsync(ApiCall call, CancellationToken cancellationToken)
@@ -96,11 +110,7 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
             return notModified;
         }
 
-        var body = await cache.BodyAsync(Key(call), snapshot, async () =>
-        {
-            var view = await ViewAsync(snapshot, cancellationToken);
-            return new RelatedList([.. view.Related(post, RelatedCount).Select(h => new RelatedItem(snapshot.Served(h.Post.Summary), Math.Round(h.Score, 4)))]);
-        });
+        var body = await cache.BodyAsync(Key(call), snapshot, async () => new RelatedList([.. await RelatedOfAsync(post, snapshot, cancellationToken)]));
         return new JsonResponse(body!, snapshot.ETag, publicCache);
     }
 
@@ -122,6 +132,9 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
             .ToList();
         return JsonResponse.HashedBody(call.Request, new ThemeSuggestionList(items), JsonResponse.NoStore);
     }
+
+    /// <summary>What a search is narrowed to: a theme, a tag key, a year (each optional).</summary>
+    public sealed record SearchScope(string? Theme, string? Tag, int? Year);
 
     private async Task<SearchIndex.View> ViewAsync(TotalsSnapshot snapshot, CancellationToken cancellationToken) =>
         await index.ViewAsync(await reader.CatalogAsync(snapshot, cancellationToken), cancellationToken);

@@ -23,8 +23,8 @@ public sealed class FeedBuilder(PostReader reader, IOptions<ApiOptions> options)
     {
         var page = await reader.ListAsync(query with { Sort = ListSort.Newest, Limit = Items, Cursor = null }, string.Empty, snapshot, cancellationToken);
         var contents = await Task.WhenAll(page.Posts.Select(p => reader.ContentAsync(p.ContentBlob, cancellationToken)));
-        var apiBase = new Uri($"{request.Scheme}://{request.Host}/api/");
-        var site = options.Value.SiteUrl is { Length: > 0 } url ? new Uri(url.EndsWith('/') ? url : url + "/") : null;
+        // Items link to the posts' pages (§12), never to JSON: the site's origin, or this host's when none is set.
+        var site = new Uri(Http.SiteAddress.Origin(request) + "/");
         var entries = page.Posts
             .Zip(contents)
             .Where(pair => pair.Second is not null)
@@ -34,7 +34,7 @@ public sealed class FeedBuilder(PostReader reader, IOptions<ApiOptions> options)
                 var summary = snapshot.WithThemeName(post.Summary);
                 return new FeedEntry(
                     summary.Id,
-                    new Uri(site ?? apiBase, "posts/" + Uri.EscapeDataString(summary.Id)),
+                    new Uri(site, $"posts/{Uri.EscapeDataString(summary.Id)}/{Uri.EscapeDataString(summary.Slug)}"),
                     summary.Title,
                     post.DateTicks is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
                     summary.UpdatedAt,
@@ -45,9 +45,9 @@ public sealed class FeedBuilder(PostReader reader, IOptions<ApiOptions> options)
             .ToList();
         var updated = entries.Count > 0 ? entries.Max(e => e.Modified) : snapshot.Global.Entity.LastIngestAt ?? DateTimeOffset.UnixEpoch;
         var self = new Uri($"{request.Scheme}://{request.Host}{request.Path}{request.QueryString}");
-        var idBase = $"tag:{(site ?? apiBase).Host},{TagYear}:";
+        var idBase = $"tag:{site.Host},{TagYear}:";
         var selection = (query.Theme is { } theme ? "/theme/" + theme : string.Empty) + (query.Tag is { } tag ? "/tag/" + Uri.EscapeDataString(tag) : string.Empty);
-        return new FeedModel(options.Value.FeedTitle, options.Value.FeedAuthor, site ?? new Uri(apiBase, "posts"), self, idBase, updated, entries)
+        return new FeedModel(options.Value.FeedTitle, options.Value.FeedAuthor, site, self, idBase, updated, entries)
         {
             Id = idBase + "feed" + selection,
         };

@@ -25,11 +25,11 @@ public sealed class JsonResponse(object body, string etag, string cacheControl, 
         Matching(request, etag) is { } held ? new NotModifiedResult(held, cacheControl) : null;
 
     /// <summary>A response whose ETag is the hash of its own body (for bodies with no cheaper version to derive it from).</summary>
-    public static IResult HashedBody(HttpRequest request, object body, string cacheControl, int status = StatusCodes.Status200OK)
+    public static IResult HashedBody(HttpRequest request, object body, string cacheControl, int status = StatusCodes.Status200OK, string contentType = JsonType)
     {
         var json = Utf8Json.From(body)!;
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(json.Bytes.Span))[..20]}\"";
-        return NotModified(request, etag, cacheControl) ?? new JsonResponse(json, etag, cacheControl, status);
+        return NotModified(request, etag, cacheControl) ?? new JsonResponse(json, etag, cacheControl, status, contentType);
     }
 
     public async Task ExecuteAsync(HttpContext httpContext)

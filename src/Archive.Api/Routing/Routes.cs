@@ -7,6 +7,12 @@ namespace Archive.Api.Routing;
 /// </summary>
 public static class Routes
 {
+    /// <summary>
+    /// Where the API lives: the Functions app's routePrefix is "" (pages answer from the root, §12), so
+    /// each function's route starts with this, as the local host's group does.
+    /// </summary>
+    public const string Api = "api/";
+
     public const string Posts = "posts";
     public const string Post = "posts/{id}";
     public const string Themes = "themes";

@@ -75,10 +75,7 @@ public static class ServeCommand
         await app.StartAsync(cancellationToken);
         var posts = report.Added + report.Updated + report.Unchanged;
         AnsiConsole.MarkupLineInterpolated($"[green]Archive[/] serves {posts} posts on [link]{url}/api/posts[/] (container '{store.Posts.Name}', {report.Rejected} rejected).");
-        if (ReaderPage.Folder is not null)
-        {
-            AnsiConsole.MarkupLineInterpolated($"Read them at [link]{url}/[/].");
-        }
+        AnsiConsole.MarkupLineInterpolated($"Read them at [link]{url}/[/].");
 
         foreach (var failed in report.Changes.Where(c => c.Outcome == IngestOutcome.Failed))
         {

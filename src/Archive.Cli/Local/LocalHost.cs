@@ -1,5 +1,6 @@
 using Archive.Api;
 using Archive.Api.Contracts;
+using Archive.Pages;
 using Archive.Core.Stored;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,7 @@ namespace Archive.Cli.Local;
 
 /// <summary>
 /// Archive without the Functions host: the same route table, handlers, ingestor and reconciler,
-/// served by Kestrel, with a watcher in place of the blob trigger and the timer, and the reader page at /.
+/// served by Kestrel, with a watcher in place of the blob trigger and the timer, and the site's pages (§12) from its root.
 /// </summary>
 public static class LocalHost
 {
@@ -25,6 +26,7 @@ public static class LocalHost
         // what the Functions host and browsers allow) we answer with problem details instead.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
         builder.Services.AddArchive(builder.Configuration);
+        builder.Services.AddArchivePages();
         builder.Services.AddOptions<WatchOptions>().BindConfiguration("Archive").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<BlobWatcher>();
         builder.Services.ConfigureHttpJsonOptions(o => ArchiveJson.Configure(o.SerializerOptions));
@@ -50,13 +52,8 @@ public static class LocalHost
             // Browsers keep a preflight's answer this long instead of asking before every call.
             cors.AllowAnyHeader().WithMethods("GET", "HEAD", "POST").WithExposedHeaders("ETag").SetPreflightMaxAge(TimeSpan.FromHours(1));
         });
-        var reader = ReaderPage.Folder;
-        if (reader is not null)
-        {
-            app.UseReaderPage(reader);
-        }
-
         app.MapArchiveApi();
+        app.MapArchivePages();
         return app;
     }
 }

@@ -26,14 +26,14 @@ public static partial class MarkdownRenderer
         if (more.Success)
         {
             var before = markdown[..more.Index];
-            textBeforeMore = ReadText(Parse(before, options), title, before.Length).Text;
+            textBeforeMore = ReadText(Parse(before, options), title, before.Length).ExcerptText;
 
             // The marker ends a paragraph, as an HTML comment line would; it is not shown.
             markdown = before + "\n" + markdown[(more.Index + more.Length)..];
         }
 
         var document = Parse(markdown, options);
-        var (text, heading) = ReadText(document, title, markdown.Length); // also neutralises unsafe URLs, before rendering
+        var (text, excerptText, heading) = ReadText(document, title, markdown.Length); // also neutralises unsafe URLs, before rendering
         var references = PostReferences.Collect(document, blobName, resolved);
 
         using var writer = new StringWriter(new System.Text.StringBuilder(markdown.Length + markdown.Length / 4), System.Globalization.CultureInfo.InvariantCulture);
@@ -49,6 +49,7 @@ public static partial class MarkdownRenderer
         writer.Flush();
         return new RenderedBody(writer.ToString(), text, textBeforeMore, heading)
         {
+            ExcerptText = excerptText,
             References = references.Blobs,
             Media = references.Media,
             Warnings = references.Warnings,
@@ -73,13 +74,18 @@ public static partial class MarkdownRenderer
         return document;
     }
 
-    /// <summary>The counted plain text, and the first level-1 heading's text (found once, used for both).</summary>
-    private static (string Text, string? FirstHeading) ReadText(MarkdownDocument document, string? title, int capacity)
+    /// <summary>
+    /// The counted plain text (without a first level-1 heading that is the title, §3), the excerpt's
+    /// (without a first level-1 heading whatever its text, §1: a heading glued to a paragraph reads
+    /// as nonsense), and that heading's text: found once, used for all three.
+    /// </summary>
+    private static (string Text, string ExcerptText, string? FirstHeading) ReadText(MarkdownDocument document, string? title, int capacity)
     {
         var heading = FindFirstHeading(document);
         var headingText = heading is null ? null : HeadingText(heading);
         var skip = headingText is not null && (title is null || headingText == title.Trim()) ? heading : null;
-        return (PlainTextWriter.Write(document, skip, capacity), headingText);
+        var text = PlainTextWriter.Write(document, skip, capacity);
+        return (text, skip == heading ? text : PlainTextWriter.Write(document, heading, capacity), headingText);
     }
 
     private static HeadingBlock? FindFirstHeading(MarkdownDocument document) =>

@@ -132,10 +132,17 @@ public sealed class PostParser(ParserOptions options)
 
         var description = SummaryFields.Limit(
             SummaryFields.Clean(repaired.Repair(frontMatter.Text("description")?.Trim()), "description", warnings), "description", InputLimits.MaxDescriptionCharacters);
+        var excerptLeavesHeading = false;
         if (string.IsNullOrEmpty(description))
         {
-            description = body.TextBeforeMore is { } beforeMore ? Excerpt.CollapseWhitespace(beforeMore) : Excerpt.From(body.Text);
+            description = body.TextBeforeMore is { } beforeMore ? Excerpt.CollapseWhitespace(beforeMore) : Excerpt.From(body.ExcerptText);
+            excerptLeavesHeading = !ReferenceEquals(body.ExcerptText, body.Text) || body.TextBeforeMore is not null;
         }
+
+        // What the served version depends on beyond its bytes: the references as they rendered, and
+        // an excerpt cut by a rule of rendering 3 (a first heading other than the title left out), so
+        // that the next reconcile serves such posts anew and leaves every other post as it was.
+        var beyondBytes = body.ReferenceFingerprint + (excerptLeavesHeading ? "\nexcerpt: " + description : null);
 
         var tags = Tags(frontMatter, repaired, warnings);
         var titleSlug = Slug.From(title);
@@ -163,9 +170,9 @@ public sealed class PostParser(ParserOptions options)
             Warnings = [.. warnings, .. body.Warnings],
             Blob = blobName,
             ContentHash = hash,
-            RenderHash = body.ReferenceFingerprint is null
+            RenderHash = beyondBytes.Length == 0
                 ? hash
-                : ContentHash.Of(System.Text.Encoding.UTF8.GetBytes($"{hash}\n{Rendering.Version}\n{body.ReferenceFingerprint}")),
+                : ContentHash.Of(System.Text.Encoding.UTF8.GetBytes($"{hash}\n{Rendering.Version}\n{beyondBytes}")),
             References = body.References,
             Media = body.Media,
             Image = ListImage(body.Media),

@@ -78,12 +78,44 @@ public sealed class PostCatalog(IReadOnlyList<IndexedPost> posts)
         return new PostPage(items, found.Count > query.Limit ? found[query.Limit - 1].Key : null);
     }
 
+    /// <summary>
+    /// The <paramref name="number"/>th page (from 1) of <paramref name="size"/> posts of a list, and how
+    /// many posts the list holds: numbered pages for people (§12), cut from the same order as the API's lists.
+    /// </summary>
+    public (IReadOnlyList<IndexedPost> Posts, int Total) Numbered(PostListQuery query, int number, int size)
+    {
+        var list = query.Scope == RowKeys.AllScope || themes.Contains(query.Scope)
+            ? lists.GetOrAdd((query.Sort, query.Scope), key => Order(key.Sort, key.Scope))
+            : [];
+        var matching = query.Tag is null && !query.HasDateFilter
+            ? list
+            : [.. list.Where(e => InDates(e.Post, query) && (query.Tag is null || e.Post.TagKeys.Contains(query.Tag)))];
+        var skip = (long)(number - 1) * size;
+        return (skip >= matching.Length ? [] : [.. matching.Skip((int)skip).Take(size).Select(e => e.Post)], matching.Length);
+    }
+
+    /// <summary>The posts before and after <paramref name="post"/> in the newest-first list of every post: a post page's next and previous (§12).</summary>
+    public (IndexedPost? Newer, IndexedPost? Older) Neighbours(IndexedPost post)
+    {
+        var list = lists.GetOrAdd((ListSort.Newest, RowKeys.AllScope), key => Order(key.Sort, key.Scope));
+        var key = KeyOf(ListSort.Newest, post);
+        var at = FirstAfter(list, key) - 1;
+        if (at < 0 || list[at].Key != key)
+        {
+            return (null, null);
+        }
+
+        return (at > 0 ? list[at - 1].Post : null, at + 1 < list.Length ? list[at + 1].Post : null);
+    }
+
     /// <summary>Keys are the sort value and the lower-case id, so ties fall to the id and a key names one post.</summary>
     private Entry[] Order(ListSort sort, string scope) =>
         [.. posts
             .Where(p => scope == RowKeys.AllScope || p.Summary.Theme.Slug == scope)
-            .Select(p => new Entry(RowKeys.SortValue(sort, p.DateTicks, p.Summary.WordCount) + "|" + p.Key[RowKeys.PostPrefix.Length..], p))
+            .Select(p => new Entry(KeyOf(sort, p), p))
             .OrderBy(e => e.Key, StringComparer.Ordinal)];
+
+    private static string KeyOf(ListSort sort, IndexedPost p) => RowKeys.SortValue(sort, p.DateTicks, p.Summary.WordCount) + "|" + p.Key[RowKeys.PostPrefix.Length..];
 
     /// <summary>Newest as lists sort it: the latest date (posts without one last), then the id.</summary>
     private static Dictionary<string, IndexedPost> NewestBySlug(IReadOnlyList<IndexedPost> posts) =>
