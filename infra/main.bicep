@@ -31,8 +31,19 @@ param reconcileSchedule string = '0 */5 * * * *'
 @description('Blob container the posts are uploaded to.')
 param postsContainerName string = 'posts'
 
-@description('The site that shows the posts: feed items link to {siteUrl}posts/{id}. Empty: the reader\'s Static Web App.')
+@description('The one origin of pages, media and the API (a custom domain, or a front that routes every path to the Function App), e.g. https://archive.example.org/. Empty: each request\'s own origin (the Function App\'s host).')
 param siteUrl string = ''
+
+@description('The site\'s name in page titles, Open Graph and the default share image. Empty: the feeds\' title.')
+param siteTitle string = ''
+
+@description('False for a staging copy: robots.txt disallows everything and every page says noindex.')
+param indexable bool = true
+
+@minValue(0)
+@maxValue(20)
+@description('Instances of the HTTP functions kept warm (Flex Consumption always ready, billed while idle). 1: a link preview never waits for a cold start (scrapers give up after a few seconds); 0: pay per use only.')
+param alwaysReadyInstances int = 1
 
 @description('Title of the feeds (/api/feed.json, /api/feed.xml).')
 param feedTitle string = 'Archive'
@@ -40,9 +51,6 @@ param feedTitle string = 'Archive'
 @description('Author (a name) of the feeds.')
 param feedAuthor string = 'Archive'
 
-@allowed(['centralus', 'eastasia', 'eastus2', 'westeurope', 'westus2'])
-@description('Region of the reader\'s Static Web App (offered in these regions only).')
-param webLocation string = 'westeurope'
 
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -105,18 +113,6 @@ module rbac 'app/rbac.bicep' = {
   }
 }
 
-// The reader page; its origin may call the API, and the feeds link to its post pages.
-module web 'app/static-web-app.bicep' = {
-  name: 'static-web-app'
-  scope: rg
-  params: {
-    name: '${abbrs.webStaticSites}${resourceToken}'
-    location: webLocation
-    tags: union(tags, { 'azd-service-name': 'web' })
-  }
-}
-
-var webOrigin = 'https://${web.outputs.defaultHostName}'
 var allowedOrigins = map(split(corsOrigins, ','), origin => trim(origin))
 
 module functionApp 'app/function-app.bicep' = {
@@ -132,7 +128,8 @@ module functionApp 'app/function-app.bicep' = {
     storageAccountName: storage.outputs.name
     deploymentContainerName: deploymentContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
-    corsOrigins: contains(allowedOrigins, '*') ? ['*'] : union(allowedOrigins, [webOrigin])
+    corsOrigins: contains(allowedOrigins, '*') ? ['*'] : allowedOrigins
+    alwaysReadyInstances: alwaysReadyInstances
     appSettings: {
       Archive__PostsContainer: postsContainerName
       Archive__WordsPerMinute: string(wordsPerMinute)
@@ -142,7 +139,11 @@ module functionApp 'app/function-app.bicep' = {
       Archive__FeedAuthor: feedAuthor
       // Flex Consumption delivers blob events only through Event Grid: the polling trigger stays off here.
       'AzureWebJobs.IngestPostPolling.Disabled': 'true'
-      Archive__SiteUrl: empty(siteUrl) ? '${webOrigin}/' : siteUrl
+      Archive__SiteUrl: siteUrl
+      Archive__SiteTitle: empty(siteTitle) ? feedTitle : siteTitle
+      Archive__Indexable: string(indexable)
+      // The pages answer at / (routePrefix ""): the host's own welcome page stays off.
+      AzureWebJobsDisableHomepage: 'true'
     }
   }
   dependsOn: [rbac]
@@ -173,4 +174,4 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_POSTS_CONTAINER string = postsContainerName
 output AZURE_EVENT_GRID_TOPIC_NAME string = eventGrid.outputs.name
 output ARCHIVE_API_URL string = 'https://${functionApp.outputs.defaultHostName}/api'
-output ARCHIVE_WEB_URL string = '${webOrigin}/'
+output ARCHIVE_WEB_URL string = empty(siteUrl) ? 'https://${functionApp.outputs.defaultHostName}/' : siteUrl

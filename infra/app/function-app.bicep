@@ -16,6 +16,10 @@ param appSettings object
 @minValue(1)
 param maximumInstanceCount int = 40
 
+@minValue(0)
+@description('Always-ready instances of the HTTP group: pages answer a link preview without a cold start.')
+param alwaysReadyInstances int = 1
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -70,6 +74,13 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         }
       }
       scaleAndConcurrency: {
+        // https://aka.ms/flexconsumption/alwaysready: the "http" group is every HTTP function (pages, media, API).
+        alwaysReady: alwaysReadyInstances > 0 ? [
+          {
+            name: 'http'
+            instanceCount: alwaysReadyInstances
+          }
+        ] : []
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: 2048
       }

@@ -33,7 +33,8 @@ public sealed class FeedTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
         var first = items[0]!;
         Assert.Equal("hostile", (string?)first["id"]);
         Assert.Equal("<script>alert(1)</script> & ]]> 'q'", (string?)first["title"]);
-        Assert.Equal(archive.Http.BaseAddress + "posts/hostile", (string?)first["url"]);
+        // Items link to the post's page (§12), never to JSON.
+        Assert.Equal($"{archive.Http.BaseAddress!.GetLeftPart(UriPartial.Authority)}/posts/hostile/{newest[0].GetProperty("slug").GetString()}", (string?)first["url"]);
         Assert.Equal(newest[0].GetProperty("updatedAt").GetDateTimeOffset(), first["date_modified"]!.GetValue<DateTimeOffset>());
         Assert.Equal(["Île-de-France", "東京 駅"], first["tags"]!.AsArray().Select(t => (string?)t));
         Assert.Equal("Archive", (string?)json["authors"]![0]!["name"]);
@@ -61,7 +62,7 @@ public sealed class FeedTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
 
         var labor = await JsonFeedAsync(archive, "feed.json?theme=labor-history");
         Assert.Equal(["a"], labor["items"]!.AsArray().Select(i => (string?)i!["id"]));
-        Assert.Equal("https://example.org/blog/posts/a", (string?)labor["items"]![0]!["url"]);
+        Assert.Equal("https://example.org/blog/posts/a/a", (string?)labor["items"]![0]!["url"]);
         Assert.Equal("https://example.org/blog/", (string?)labor["home_page_url"]);
         Assert.Equal("Threads", (string?)labor["title"]);
         Assert.Equal("The Owner", (string?)labor["authors"]![0]!["name"]);

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Archive.Api.Routing;
+using Archive.Pages;
 
 namespace Archive.Integration.Tests;
 
-/// <summary>The Functions app's generated functions.metadata lists every function, and its HTTP routes are the route table's.</summary>
+/// <summary>The Functions app's generated functions.metadata lists every function, and its HTTP routes are the route table's (under api/) and the pages'.</summary>
 public sealed class FunctionMetadataTests
 {
     [Fact]
@@ -11,15 +12,35 @@ public sealed class FunctionMetadataTests
     {
         var http = FunctionsMetadata.Functions().Where(f => FunctionsMetadata.Trigger(f).GetProperty("type").GetString() == "httpTrigger")
             .ToDictionary(f => f.GetProperty("name").GetString()!, FunctionsMetadata.Trigger);
-        Assert.Equal(RouteTable.All.Select(r => r.Name).Order(), http.Keys.Order());
+        Assert.Equal(RouteTable.All.Select(r => r.Name).Concat(PageRoutes.All.Select(r => r.Name)).Order(), http.Keys.Order());
         foreach (var route in RouteTable.All)
         {
             var trigger = http[route.Name];
-            Assert.Equal(route.Template, trigger.GetProperty("route").GetString());
+            Assert.Equal(Routes.Api + route.Template, trigger.GetProperty("route").GetString());
             string[] methods = route.Method == "GET" ? ["get", "head"] : [route.Method.ToLowerInvariant()];
             Assert.Equal(methods, trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
             Assert.Equal(route.Admin ? "Function" : "Anonymous", trigger.GetProperty("authLevel").GetString());
         }
+
+        foreach (var route in PageRoutes.All)
+        {
+            var trigger = http[route.Name];
+            Assert.Equal(route.Template, trigger.GetProperty("route").GetString());
+            Assert.Equal(["get", "head"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+            Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+        }
+    }
+
+    [Fact]
+    public void Routes_from_the_root_leave_the_hosts_own_paths_alone_and_host_json_serves_from_the_root()
+    {
+        Assert.All(PageRoutes.All.Where(r => r.Name != PageRoutes.ApiNotFoundName), r =>
+            Assert.DoesNotMatch("^(api|admin|runtime)(/|$)", r.Template));
+        var catchAll = new System.Text.RegularExpressions.Regex(PageRoutes.NotFound.Split(':', 2)[1].Split(")}", 2)[0]["regex(".Length..], System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        Assert.All(new[] { "api", "admin", "runtime" }, segment => Assert.DoesNotMatch(catchAll, segment));
+        Assert.Matches(catchAll, "posts");
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")));
+        Assert.Equal(string.Empty, host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 
     [Fact]
@@ -40,7 +61,7 @@ public sealed class FunctionMetadataTests
         Assert.Equal("%Archive:ReconcileSchedule%", functions["Reconcile"].GetProperty("schedule").GetString());
         Assert.Equal("queueTrigger", functions["IngestBlobEvent"].GetProperty("type").GetString());
         Assert.Equal("%Archive:BlobEventsQueue%", functions["IngestBlobEvent"].GetProperty("queueName").GetString());
-        Assert.Equal(RouteTable.All.Count + 4, functions.Count);
+        Assert.Equal(RouteTable.All.Count + PageRoutes.All.Count + 4, functions.Count);
     }
 
     [Fact]

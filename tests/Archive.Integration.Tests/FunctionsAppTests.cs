@@ -120,6 +120,39 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task Every_page_function_answers_from_the_app_s_own_services()
+    {
+        var pages = host.Create<PageFunctions>();
+        var sample = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "content", "thread_0311.md"));
+        await UploadAndTriggerAsync("thread_0311.md", sample);
+
+        var home = await InvokeAsync(host, r => pages.Home(r, default), "/");
+        Assert.Equal((200, "text/html"), (home.Status, home.ContentType));
+        Assert.Contains("/posts/thread_0311/non-aggression-pacts", home.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe", home.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+
+        var moved = await InvokeAsync(host, r => pages.Post(r, "thread_0311", null, default), "/posts/thread_0311");
+        Assert.Equal((301, "/posts/thread_0311/non-aggression-pacts"), (moved.Status, moved.Headers.Location.ToString()));
+        var post = await InvokeAsync(host, r => pages.Post(r, "thread_0311", "non-aggression-pacts", default), "/posts/thread_0311/non-aggression-pacts");
+        Assert.Equal(200, post.Status);
+        Assert.Contains("<link rel=\"canonical\" href=\"http://localhost:7071/posts/thread_0311/non-aggression-pacts\"", post.Body, StringComparison.Ordinal);
+        Assert.Contains("\"@type\":\"BlogPosting\"", post.Body, StringComparison.Ordinal);
+
+        Assert.Equal(200, (await InvokeAsync(host, r => pages.Themes(r, default), "/themes")).Status);
+        Assert.Equal(200, (await InvokeAsync(host, r => pages.Theme(r, "uncategorized", default), "/themes/uncategorized")).Status);
+        Assert.Equal(200, (await InvokeAsync(host, r => pages.ReadingTime(r, default), "/reading-time")).Status);
+        Assert.Equal(200, (await InvokeAsync(host, r => pages.Search(r, default), "/search", "?q=pacts")).Status);
+        Assert.Contains("http://localhost:7071/posts/thread_0311/non-aggression-pacts", (await InvokeAsync(host, r => pages.Sitemap(r, default), "/sitemap.xml")).Body, StringComparison.Ordinal);
+        Assert.Contains("Sitemap: http://localhost:7071/sitemap.xml", (await InvokeAsync(host, r => pages.Robots(r, default), "/robots.txt")).Body, StringComparison.Ordinal);
+        Assert.Equal("text/javascript", (await InvokeAsync(host, r => pages.Asset(r, "app.js", default), "/assets/app.js")).ContentType);
+        Assert.Equal("image/png", (await InvokeAsync(host, r => pages.ShareImage(r, default), "/share.png")).ContentType);
+        var missing = await InvokeAsync(host, r => pages.NotFound(r, default), "/no/such/page");
+        Assert.Equal((404, "text/html"), (missing.Status, missing.ContentType));
+        var api = await InvokeAsync(host, r => pages.ApiNotFound(r, default), "/api/no-such-route");
+        Assert.Equal((404, "application/problem+json"), (api.Status, api.ContentType));
+    }
+
+    [Fact]
     public async Task Blob_triggers_take_a_client_and_the_blob_is_downloaded_once()
     {
         await host.Store.Posts.GetBlobClient("one.md").UploadAsync(BinaryData.FromString(Posts.Make("one", "One")));
@@ -318,13 +351,15 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite) : IClassFixture<Az
         context.Request.Method = method;
         context.Request.Scheme = "http";
         context.Request.Host = new HostString("localhost", 7071);
-        context.Request.Path = "/api/" + path;
+        // A path from the site's root (a page, §12), or one below /api.
+        var full = path.StartsWith('/') ? path : "/api/" + path;
+        context.Request.Path = full;
         context.Request.QueryString = new QueryString(query);
         using var body = new MemoryStream();
         context.Response.Body = body;
         var result = await function(context.Request);
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-        ContractChecks.Check(method, "/api/" + path, context.Response.StatusCode, context.Response.ContentType, context.Response.Headers.ContentEncoding.FirstOrDefault(), body.ToArray());
+        ContractChecks.Check(method, full, context.Response.StatusCode, context.Response.ContentType, context.Response.Headers.ContentEncoding.FirstOrDefault(), body.ToArray());
         return (context.Response.StatusCode, context.Response.ContentType?.Split(';')[0], Encoding.UTF8.GetString(body.ToArray()), context.Response.Headers);
     }
 }
