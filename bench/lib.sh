@@ -64,12 +64,13 @@ print(" ".join(str(x.getsockname()[1]) for x in s))')
 
 # serve NAME: `archive serve` against the private Azurite with its own container and table; sets $api.
 # WATCH=0 turns its watcher (the local stand-in for blob triggers) off.
+# CONTENT names a folder to load first (default: none).
 serve() {
   local name=$1 port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   mkdir -p "$work/empty"
   Archive__Table="$name" Archive__ContentContainer="$name-content" Archive__WatchIntervalSeconds="${WATCH:-1}" Logging__LogLevel__Default=Warning \
-    $archive_cli serve --port "$port" --connection "$azurite_connection" --container "$name" --content "$work/empty" >"$work/serve-$name.log" 2>&1 &
+    $archive_cli serve --port "$port" --connection "$azurite_connection" --container "$name" --content "${CONTENT:-$work/empty}" >"$work/serve-$name.log" 2>&1 &
   serve_pids+=($!)
   api="http://localhost:$port/api"
   for _ in $(seq 300); do curl -sf "$api/health" >/dev/null && return 0; sleep 0.2; done

@@ -59,6 +59,26 @@ public class FieldTests
         Assert.Equal("First paragraph.", post.Description);
     }
 
+    [Theory]
+    [InlineData("# The Radium Girls\n\nThe dial painters were told the paint was safe.")]
+    [InlineData("# The Radium Girls\n\nThe dial painters were told the paint was safe.\n<!--more-->\nThe rest.")]
+    public void Excerpt_leaves_out_a_first_heading_whatever_its_text_but_the_count_keeps_it(string body)
+    {
+        // §1: "The Radium Girls The dial painters…" read as nonsense on the home page and in feeds.
+        var post = Parse.Accepted(Parse.Post("title: Radium", body));
+        Assert.Equal("The dial painters were told the paint was safe.", post.Description);
+        Assert.StartsWith("The Radium Girls", post.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stored_posts_whose_excerpt_the_heading_rule_changes_are_served_anew_and_no_other()
+    {
+        var changed = Parse.Accepted(Parse.Post("title: Radium", "# The Radium Girls\n\nBody."));
+        var same = Parse.Accepted(Parse.Post("title: Plain", "# Plain\n\nBody."));
+        Assert.NotEqual(changed.ContentHash, changed.RenderHash);
+        Assert.Equal(same.ContentHash, same.RenderHash);
+    }
+
     [Fact]
     public void More_marker_makes_the_excerpt_and_is_not_shown()
     {
