@@ -40,7 +40,7 @@ public sealed class SiteFiles(PostReader reader, ReadCache cache, SitePages page
             var limit = options.Value.SitemapUrls;
             return urls.Count <= limit ? UrlSet(urls) : Index((urls.Count + limit - 1) / limit, urls.Max(u => u.LastModified));
         });
-        return Xml(call, body!, etag);
+        return Xml(body!, etag);
     }
 
     /// <summary><c>/sitemap-{n}.xml</c>: the nth part (from 1) when the sitemap is an index.</summary>
@@ -64,7 +64,7 @@ public sealed class SiteFiles(PostReader reader, ReadCache cache, SitePages page
             var limit = options.Value.SitemapUrls;
             return urls.Count <= limit || (long)(part - 1) * limit >= urls.Count ? null : UrlSet([.. urls.Skip((part - 1) * limit).Take(limit)]);
         });
-        return body is null ? await pages.NotFoundAsync(call, "There is no such part of the sitemap.", cancellationToken) : Xml(call, body, etag);
+        return body is null ? await pages.NotFoundAsync(call, "There is no such part of the sitemap.", cancellationToken) : Xml(body, etag);
     }
 
     /// <summary><c>/robots.txt</c>: everything allowed and the sitemap named, or (not <see cref="SiteOptions.Indexable"/>) nothing allowed.</summary>
@@ -99,7 +99,7 @@ public sealed class SiteFiles(PostReader reader, ReadCache cache, SitePages page
         return PageResponse.WithHeaders(JsonResponse.NotModified(call.Request, etag, cacheControl) ?? new JsonResponse(body, etag, cacheControl, contentType: contentType));
     }
 
-    private static JsonResponse Xml(PageCall call, Utf8Json body, string etag) =>
+    private static JsonResponse Xml(Utf8Json body, string etag) =>
         new JsonResponse(body, etag, JsonResponse.PublicCache(300), contentType: "application/xml; charset=utf-8");
 
     /// <summary>The home page, every served post with its <c>updatedAt</c>, the theme and tag pages and their lists.</summary>

@@ -171,18 +171,10 @@ public sealed class SitePages(PostReader reader, ReadCache cache, SearchEndpoint
     }
 
     /// <summary>A 404 in the site's style (§12), its title saying so.</summary>
-    public async Task<IResult> NotFoundAsync(PageCall call, string message, CancellationToken cancellationToken)
-    {
-        var html = await renderer.RenderAsync<MessagePage>(new Dictionary<string, object?>
-        {
-            [nameof(MessagePage.Site)] = Site,
-            [nameof(MessagePage.Head)] = new PageHead("Page not found", message, call.Request.Path.Value ?? "/") { NoIndex = true },
-            [nameof(MessagePage.Message)] = message,
-        });
-        return PageResponse.Html(call.Request, new Utf8Json(System.Text.Encoding.UTF8.GetBytes(html)), "\"404\"", JsonResponse.NoStore, StatusCodes.Status404NotFound);
-    }
+    public Task<IResult> NotFoundAsync(PageCall call, string message, CancellationToken cancellationToken) =>
+        MessageAsync(call, StatusCodes.Status404NotFound, "Page not found", message);
 
-    /// <summary>A page that says the archive does not answer (storage down: 503) or failed (500), with no detail of why.</summary>
+    /// <summary>A page that says what went wrong: not found (404), the archive not answering (503) or failing (500), with no detail of why. Never cached, never indexed.</summary>
     public async Task<IResult> MessageAsync(PageCall call, int status, string title, string message)
     {
         var html = await renderer.RenderAsync<MessagePage>(new Dictionary<string, object?>

@@ -165,6 +165,7 @@ public sealed class PagesTests(PagesTests.Site site) : IClassFixture<PagesTests.
     [InlineData("/no/such/page")]
     [InlineData("/?page=9")]
     [InlineData("/?page=zero")]
+    [InlineData("/search?q=steel&page=2147483647")]
     [InlineData("/?post=no_such_post")]
     public async Task An_unknown_post_theme_tag_or_path_is_a_404_page_in_the_sites_style(string path)
     {
