@@ -42,7 +42,8 @@ corpus() {
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# start_azurite: a private Azurite on free loopback ports; sets $azurite_connection; stopped on exit.
+# start_azurite [DATA]: a private Azurite on free loopback ports; sets $azurite_connection; stopped on
+# exit. Its data goes in a folder removed on exit, or in DATA, kept (a seeded archive to run again).
 start_azurite() {
   [ -x "$root/node_modules/.bin/azurite" ] || (cd "$root" && npm ci --no-audit --no-fund >/dev/null)
   local ports
@@ -51,11 +52,11 @@ s=[socket.socket() for _ in range(3)]
 [x.bind(("127.0.0.1",0)) for x in s]
 print(" ".join(str(x.getsockname()[1]) for x in s))')
   read -r blob queue table <<<"$ports"
-  local data="$work/azurite-$$"
+  local data="${1:-$work/azurite-$$}"
   "$root/node_modules/.bin/azurite" --silent --disableTelemetry --skipApiVersionCheck --loose --location "$data" \
     --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" &
   azurite_pid=$!
-  cleanup_paths+=("$data")
+  [ -n "${1:-}" ] || cleanup_paths+=("$data")
   azurite_connection="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
   for _ in $(seq 100); do (echo >/dev/tcp/127.0.0.1/"$table") 2>/dev/null && return 0; sleep 0.1; done
   echo "Azurite did not start" >&2

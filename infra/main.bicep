@@ -139,6 +139,9 @@ module functionApp 'app/function-app.bicep' = {
       Archive__FeedAuthor: feedAuthor
       // Flex Consumption delivers blob events only through Event Grid: the polling trigger stays off here.
       'AzureWebJobs.IngestPostPolling.Disabled': 'true'
+      // The listing watch is Core Tools' safety net for that polling trigger; Event Grid needs none.
+      Archive__WatchSchedule: '*/10 * * * * *'
+      'AzureWebJobs.WatchPosts.Disabled': 'true'
       Archive__SiteUrl: siteUrl
       Archive__SiteTitle: empty(siteTitle) ? feedTitle : siteTitle
       Archive__Indexable: string(indexable)

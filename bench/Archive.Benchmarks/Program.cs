@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "trickle" => await Commands.TrickleAsync(Arg(1, "UseDevelopmentStorage=true"), Arg(2, "posts"), Arg(3, "corpus"), int.Parse(Arg(4, "10"))),
     "remove" => await Commands.RemoveAsync(Arg(1, "UseDevelopmentStorage=true"), Arg(2, "posts"), Arg(3, "post.md")),
     "storm" => await StormCommand.RunAsync(Arg(1, "UseDevelopmentStorage=true"), Arg(2, "corpus"), [.. Arg(3, "1,16,64").Split(',').Select(int.Parse)]),
+    "scale" => await ScaleCommand.RunAsync(Arg(1, "UseDevelopmentStorage=true"), Arg(2, "corpus"), [.. Arg(3, "1,10,40,100").Split(',').Select(int.Parse)], int.Parse(Arg(4, "3")), int.Parse(Arg(5, "1000"))),
     "hostile" => HostileCommand.Run(),
     "hostile-files" => HostileCommand.Write(Arg(1, "hostile")),
     "media" => await MediaCommand.RunAsync(Arg(1, "UseDevelopmentStorage=true"), int.Parse(Arg(2, "5"))),

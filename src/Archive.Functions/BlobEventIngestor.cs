@@ -80,13 +80,21 @@ public sealed class BlobEventIngestor(Ingestor ingestor, IOptions<StorageOptions
         return BinaryData.FromString(message);
     }
 
+    /// <remarks>
+    /// The SDK's parsers read a bare number, string or <c>null</c> as no events at all, and the
+    /// message would complete as processed: anything but an event or an array of events is refused here.
+    /// </remarks>
     private static bool IsCloudEvents(BinaryData json)
     {
         using var document = System.Text.Json.JsonDocument.Parse(json);
-        var first = document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Array && document.RootElement.GetArrayLength() > 0
-            ? document.RootElement[0]
-            : document.RootElement;
-        return first.ValueKind == System.Text.Json.JsonValueKind.Object && first.TryGetProperty("specversion", out _);
+        var root = document.RootElement;
+        var events = root.ValueKind == System.Text.Json.JsonValueKind.Array ? [.. root.EnumerateArray()] : new[] { root };
+        if (events.Length == 0 || events.Any(e => e.ValueKind != System.Text.Json.JsonValueKind.Object))
+        {
+            throw new FormatException($"a JSON {root.ValueKind} holds no event object");
+        }
+
+        return events[0].TryGetProperty("specversion", out _);
     }
 
     private static string? UrlOf(BinaryData? data)

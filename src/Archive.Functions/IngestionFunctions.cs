@@ -13,8 +13,10 @@ namespace Archive.Functions;
 /// cannot use (app setting <c>AzureWebJobs.IngestPostPolling.Disabled</c> or
 /// <c>AzureWebJobs.IngestPostEventGrid.Disabled</c>). Blob triggers never fire on delete: in Azure
 /// an Event Grid subscription puts <c>BlobDeleted</c> events on a queue, read by <see cref="IngestBlobEvent"/>.
+/// Under Core Tools <see cref="WatchPosts"/> lists the container every few seconds, for what the
+/// polling trigger missed and for deletions; Azure disables it (<c>AzureWebJobs.WatchPosts.Disabled</c>).
 /// </summary>
-public sealed class IngestionFunctions(Ingestor ingestor, BlobEventIngestor events, Reconciler reconciler, ILogger<IngestionFunctions> logger)
+public sealed class IngestionFunctions(Ingestor ingestor, BlobEventIngestor events, Reconciler reconciler, ListingWatch watch, ILogger<IngestionFunctions> logger)
 {
     public const string PostsPath = "%Archive:PostsContainer%/{name}";
     public const string EventsQueue = "%" + FunctionsApp.EventsQueueSetting + "%";
@@ -48,6 +50,16 @@ public sealed class IngestionFunctions(Ingestor ingestor, BlobEventIngestor even
     {
         var report = await reconciler.ReconcileAsync(recomputeTotals: true, cancellationToken);
         logger.LogInformation("Reconcile: {Added} added, {Updated} updated, {Removed} removed, {Rejected} rejected", report.Added, report.Updated, report.Removed, report.Rejected);
+    }
+
+    [Function("WatchPosts")]
+    public async Task WatchPosts([TimerTrigger("%Archive:WatchSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var (report, _) = await watch.StepAsync(recomputeTotals: false, cancellationToken);
+        if (report.Added + report.Updated + report.Removed + report.Rejected > 0)
+        {
+            logger.LogInformation("Watch: {Added} added, {Updated} updated, {Removed} removed, {Rejected} rejected", report.Added, report.Updated, report.Removed, report.Rejected);
+        }
     }
 
     private async Task IngestAsync(string name, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using Archive.Storage;
-using Archive.Storage.Reading;
 using Archive.Storage.Totals;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +13,7 @@ namespace Archive.Functions;
 /// <c>/api/health</c> says 503 and the triggers retry. Totals left in the unsharded layout by an
 /// earlier version are recomputed.
 /// </summary>
-public sealed class StorageInitializer(ArchiveStore store, PostReader reader, TotalsRecomputer recomputer, IConfiguration configuration, ILogger<StorageInitializer> logger)
+public sealed class StorageInitializer(ArchiveStore store, TotalsRecomputer recomputer, IConfiguration configuration, ILogger<StorageInitializer> logger)
     : IHostedService
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(30);
@@ -31,7 +30,7 @@ public sealed class StorageInitializer(ArchiveStore store, PostReader reader, To
                 await queue.CreateIfNotExistsAsync(cancellationToken: timeout.Token);
             }
 
-            if ((await reader.ReadTotalsAsync(timeout.Token)).Legacy.Count > 0)
+            if ((await store.ReadTotalsAsync(timeout.Token)).Legacy.Count > 0)
             {
                 logger.LogWarning("Totals of an earlier layout found: recomputing them");
                 await recomputer.RecomputeAsync(timeout.Token);

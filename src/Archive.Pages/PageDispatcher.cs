@@ -7,14 +7,16 @@ namespace Archive.Pages;
 /// Runs a page route's handler for any host (the Functions app, the local host): storage down is a
 /// 503 page, anything else a 500 page, in the site's style and never with a stack trace.
 /// </summary>
-public sealed class PageDispatcher(SitePages pages, SiteFiles files, ILogger<PageDispatcher> logger)
+public sealed class PageDispatcher(SitePages pages, SiteFiles files, Archive.Api.Endpoints.ReadCache cache, ILogger<PageDispatcher> logger)
 {
     public async Task<IResult> InvokeAsync(PageRoute route, HttpRequest request, string? value, string? second, CancellationToken cancellationToken)
     {
         var call = new PageCall(request, value, second);
         try
         {
-            return await route.Handler(pages, files, call, cancellationToken);
+            var result = await route.Handler(pages, files, call, cancellationToken);
+            cache.MarkAge(request.HttpContext.Response);
+            return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -21,6 +21,18 @@ public sealed class ArchiveStore(BlobServiceClient blobs, TableServiceClient tab
         await Posts.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Content.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Table.CreateIfNotExistsAsync(cancellationToken);
+        if ((await ReadVersionAsync(cancellationToken)).ETag == default)
+        {
+            // Read before adding: a writer that commits in between creates the row first (an incomplete one, which the recompute completes), so this add is refused.
+            var heads = (await ReadTotalsAsync(cancellationToken)).Heads;
+            try
+            {
+                await Table.AddEntityAsync(ArchiveVersion.WholeOf(heads), cancellationToken);
+            }
+            catch (RequestFailedException error) when (error.Status == 409)
+            {
+            }
+        }
     }
 
     public async Task<T?> FindAsync<T>(string rowKey, CancellationToken cancellationToken)
@@ -55,6 +67,20 @@ public sealed class ArchiveStore(BlobServiceClient blobs, TableServiceClient tab
         }
 
         return new TotalsSnapshot(ShardTotals.Group(rows), [.. rows.Where(r => RowKeys.ShardOf(r.RowKey) is null)]);
+    }
+
+    /// <summary>The version row (one point read of one small entity, whatever the archive's size).</summary>
+    public async Task<ArchiveVersion> ReadVersionAsync(CancellationToken cancellationToken) =>
+        ArchiveVersion.From(await FindAsync<TableEntity>(RowKeys.Version, cancellationToken));
+
+    /// <summary>
+    /// Every shard's head: from the version row when it is complete (one entity), else from the
+    /// totals (what an archive written before the row existed has until its next recompute).
+    /// </summary>
+    public async Task<ArchiveVersion> ReadHeadsAsync(CancellationToken cancellationToken)
+    {
+        var version = await ReadVersionAsync(cancellationToken);
+        return version.Complete ? version : ArchiveVersion.Of((await ReadTotalsAsync(cancellationToken)).Heads);
     }
 
     /// <summary>One shard's rows, with their ETags, in one request: what an ingest reads (again, when it lost a race).</summary>

@@ -16,6 +16,7 @@ public sealed class IngestMetrics
     private readonly Histogram<double> duration;
     private readonly Counter<long> lostRaces;
     private readonly Counter<long> gaveUp;
+    private readonly Counter<long> throttled;
 
     public IngestMetrics(IMeterFactory meters)
     {
@@ -23,6 +24,7 @@ public sealed class IngestMetrics
         blobs = meter.CreateCounter<long>("archive.ingest.blobs", "{blob}", "Blobs ingested, by outcome (added, updated, unchanged, rejected, removed, failed, ...) and path (single, reconcile)");
         duration = meter.CreateHistogram<double>("archive.ingest.duration", "ms", "Time to ingest one blob on the single-blob path (download, parse, commit), by outcome");
         lostRaces = meter.CreateCounter<long>("archive.ingest.lost_races", "{race}", "Transactions refused because a concurrent writer moved what they read (each one is retried), by operation and what moved (totals, post)");
+        throttled = meter.CreateCounter<long>("archive.ingest.throttled", "{refusal}", "Attempts storage refused as too busy (503 ServerBusy, 500 OperationTimedOut); each waits as asked and runs again, by operation");
         gaveUp = meter.CreateCounter<long>("archive.ingest.gave_up", "{blob}", "Ingests abandoned after every attempt lost a race, by operation");
     }
 
@@ -42,6 +44,8 @@ public sealed class IngestMetrics
             1,
             new KeyValuePair<string, object?>("operation", operation),
             new KeyValuePair<string, object?>("moved", transaction?.FailedOnTotals == true ? "totals" : "post"));
+
+    internal void Throttled(string operation) => throttled.Add(1, new KeyValuePair<string, object?>("operation", operation));
 
     internal InvalidOperationException GaveUp(string operation, string subject, int attempts)
     {

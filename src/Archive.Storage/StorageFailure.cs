@@ -17,4 +17,34 @@ public static class StorageFailure
         AggregateException aggregate => aggregate.InnerExceptions.All(Is),
         _ => error.InnerException is { } inner && Is(inner),
     };
+
+    /// <summary>How long the service asked to wait (<c>Retry-After</c> seconds, or <c>x-ms-retry-after-ms</c>), when it did.</summary>
+    public static TimeSpan? RetryAfter(Exception error)
+    {
+        if (Find(error) is not { } failed || failed.GetRawResponse() is not { } response)
+        {
+            return null;
+        }
+
+        if (response.Headers.TryGetValue("x-ms-retry-after-ms", out var ms) && double.TryParse(ms, System.Globalization.CultureInfo.InvariantCulture, out var milliseconds) && milliseconds >= 0)
+        {
+            return TimeSpan.FromMilliseconds(Math.Min(milliseconds, 300_000));
+        }
+
+        return response.Headers.TryGetValue("Retry-After", out var value) && int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+            ? TimeSpan.FromSeconds(Math.Min(seconds, 300))
+            : null;
+    }
+
+    /// <summary>A short cause for logs and health: the service's status and error code, or the exception's kind.</summary>
+    public static string Describe(Exception error) =>
+        Find(error) is { } failed ? $"{failed.Status} {failed.ErrorCode}".TrimEnd() : error.GetType().Name;
+
+    private static RequestFailedException? Find(Exception? error) => error switch
+    {
+        null => null,
+        RequestFailedException failed => failed,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(Find).FirstOrDefault(f => f is not null),
+        _ => Find(error.InnerException),
+    };
 }

@@ -2,6 +2,7 @@ using Archive.Core;
 using Archive.Core.Parsing;
 using Archive.Storage.Ingestion;
 using Archive.Storage.Reading;
+using Archive.Storage.Throttling;
 using Archive.Storage.Totals;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -30,15 +31,26 @@ public static class StorageServiceCollectionExtensions
         var connection = StorageConnection.From(configuration, ConnectionName);
         var counter = new StorageRequestCounter();
         services.AddSingleton(counter);
+        if (configuration.GetValue<int>($"{Section}:{nameof(StorageOptions.ThrottleEntitiesPerSecond)}") is > 0 and var budget)
+        {
+            services.AddSingleton(provider => new PartitionThrottle(provider.GetRequiredService<TimeProvider>()) { EntitiesPerSecond = budget });
+        }
+
         services.AddAzureClients(clients =>
         {
-            clients.ConfigureDefaults(defaults =>
+            clients.ConfigureDefaults((defaults, provider) =>
             {
                 // Fail within seconds, not minutes, when storage is down: the trigger or the client retries later.
                 defaults.Retry.MaxRetries = 2;
                 defaults.Retry.Delay = TimeSpan.FromMilliseconds(200);
                 defaults.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
                 defaults.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerRetry);
+
+                // Only where a model of throttling was asked for (a test's or benchmark's instance, or the setting above).
+                if (provider.GetService<PartitionThrottle>() is { } throttle)
+                {
+                    defaults.Transport = throttle;
+                }
             });
             if (connection.ConnectionString is { } connectionString)
             {
@@ -53,8 +65,10 @@ public static class StorageServiceCollectionExtensions
             }
         });
 
+        QuietSdkLogs(services, configuration);
         services.AddMetrics();
         services.AddSingleton<IngestMetrics>();
+        services.AddSingleton<LocalWrites>();
         services.AddSingleton<LostRaces>();
         services.AddSingleton<ArchiveStore>();
         services.AddSingleton<IndexWriter>();
@@ -66,12 +80,32 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Ingestor>();
         services.AddSingleton<BulkIngestor>();
         services.AddSingleton<ContentSweeper>();
+        services.AddSingleton<ListingWatch>();
         services.AddSingleton<TotalsRecomputer>();
         services.AddSingleton<Reconciler>();
+        services.AddSingleton<StorageProblems>();
+        services.AddSingleton<CatalogSnapshot>();
         services.AddSingleton<PostReader>();
         services.AddSingleton<BlobStates>();
         services.AddSingleton<Changes.ChangeLog>();
         services.AddSingleton<ChangeLogBackfill>();
         return services;
     }
+
+    /// <summary>
+    /// The Azure SDK logs every request and response at Information (two lines per request): in
+    /// Azure each is Application Insights ingestion paid for. Warning and above unless the
+    /// configuration names a level for <c>Azure</c> (<c>Logging:LogLevel:Azure</c>, an app
+    /// setting <c>Logging__LogLevel__Azure</c>).
+    /// </summary>
+    private static void QuietSdkLogs(IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration[SdkLogLevelSetting] is null)
+        {
+            services.Configure<Microsoft.Extensions.Logging.LoggerFilterOptions>(options =>
+                options.Rules.Add(new Microsoft.Extensions.Logging.LoggerFilterRule(null, "Azure", Microsoft.Extensions.Logging.LogLevel.Warning, null)));
+        }
+    }
+
+    public const string SdkLogLevelSetting = "Logging:LogLevel:Azure";
 }

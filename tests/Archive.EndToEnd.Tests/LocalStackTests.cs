@@ -131,24 +131,33 @@ public sealed class LocalStackTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
-    public async Task Storage_down_gives_503_health_and_one_line_from_the_cli()
+    public async Task Storage_down_after_it_answered_gives_degraded_health_with_the_cause_and_one_line_from_the_cli()
     {
         var data = Path.Combine(Path.GetTempPath(), "archive-down-" + Guid.NewGuid().ToString("N"));
         var own = await AzuriteProcess.StartAsync(RepositoryPaths.AzuriteExecutable!, data, AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), CancellationToken.None);
         var (ownServe, ownHttp) = await ServeAsync(own.ConnectionString, "down");
         try
         {
+            using (var up = await ownHttp.GetAsync("health"))
+            {
+                Assert.Equal(HttpStatusCode.OK, up.StatusCode);
+            }
+
             await own.DisposeAsync();
-            // Health reads storage at most once a second, so the first answer after the stop may still be the last good one.
-            var (status, mediaType) = await Eventually.UntilAsync(
+
+            // §4: what the instance holds is served; health says degraded, with the cause (health reads storage at most once a second).
+            var (status, health) = await Eventually.UntilAsync(
                 async () =>
                 {
-                    using var health = await ownHttp.GetAsync("health");
-                    return (health.StatusCode, health.Content.Headers.ContentType?.MediaType);
+                    using var answer = await ownHttp.GetAsync("health");
+                    return (answer.StatusCode, JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.Clone());
                 },
-                answer => answer.StatusCode != HttpStatusCode.OK);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-            Assert.Equal("application/problem+json", mediaType);
+                answer => answer.StatusCode != HttpStatusCode.OK || answer.Item2.GetProperty("status").GetString() != "ok");
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal("degraded", health.GetProperty("status").GetString());
+            Assert.NotEmpty(health.GetProperty("problems").EnumerateArray());
+            using var posts = await ownHttp.GetAsync("posts");
+            Assert.Equal(HttpStatusCode.OK, posts.StatusCode);
 
             var cli = await ArchiveCli.RunAsync("reindex", "--connection", own.ConnectionString);
             Assert.Equal(2, cli.ExitCode);

@@ -61,7 +61,19 @@ public sealed class FunctionMetadataTests
         Assert.Equal("%Archive:ReconcileSchedule%", functions["Reconcile"].GetProperty("schedule").GetString());
         Assert.Equal("queueTrigger", functions["IngestBlobEvent"].GetProperty("type").GetString());
         Assert.Equal("%Archive:BlobEventsQueue%", functions["IngestBlobEvent"].GetProperty("queueName").GetString());
-        Assert.Equal(RouteTable.All.Count + PageRoutes.All.Count + 4, functions.Count);
+        Assert.Equal("timerTrigger", functions["WatchPosts"].GetProperty("type").GetString());
+        Assert.Equal("%Archive:WatchSchedule%", functions["WatchPosts"].GetProperty("schedule").GetString());
+        Assert.Equal(RouteTable.All.Count + PageRoutes.All.Count + 5, functions.Count);
+    }
+
+    [Fact]
+    public void Host_json_polls_the_blob_events_queue_every_2_seconds_at_most_and_keeps_the_SDK_s_request_lines_out_of_the_logs()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")));
+        // The host's default backs an idle queue off to a minute: a BlobDeleted event then waited 44 s.
+        var polling = TimeSpan.Parse(host.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("maxPollingInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(polling, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2));
+        Assert.Equal("Warning", host.RootElement.GetProperty("logging").GetProperty("logLevel").GetProperty("Azure").GetString());
     }
 
     [Fact]

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Archive.Integration.Tests;
 
@@ -219,6 +220,12 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite) : IClassFixture<Az
         await ingestion.IngestBlobEvent(BlobEvent("Microsoft.Storage.BlobDeleted", elsewhere), default);
         Assert.NotNull(await host.Store.FindAsync<PostEntity>(RowKeys.Post("stays"), default));
         await Assert.ThrowsAsync<FormatException>(() => ingestion.IngestBlobEvent("{\"not\": \"an event\"", default));
+
+        // JSON that is not an event object: the SDK's parsers would read it as no events, and it would complete as processed.
+        foreach (var notAnEvent in new[] { "12345", "null", "\"text\"", "[]", "[1, 2]", "true" })
+        {
+            await Assert.ThrowsAsync<FormatException>(() => ingestion.IngestBlobEvent(notAnEvent, default));
+        }
     }
 
     [Fact]
@@ -240,6 +247,26 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite) : IClassFixture<Az
         });
         await ingestion.IngestBlobEvent(JsonSerializer.Serialize(events), default);
         Assert.Equal(0, JsonDocument.Parse((await InvokeAsync(host, r => http.GetHealth(r, default), "health")).Body).RootElement.GetProperty("posts").GetInt32());
+    }
+
+    [Fact]
+    public async Task Under_Core_Tools_the_watch_timer_finds_what_the_polling_trigger_missed_within_one_step()
+    {
+        await UploadAndTriggerAsync("seen.md", Encoding.UTF8.GetBytes(Posts.Make("seen", "Seen")));
+        await ingestion.WatchPosts(new TimerInfo(), default);
+
+        // An upload no trigger fired for, and a deletion: the next step (seconds later) takes both in.
+        await host.Store.Posts.GetBlobClient("missed.md").UploadAsync(BinaryData.FromString(Posts.Make("missed", "Missed")));
+        await host.Store.Posts.DeleteBlobAsync("seen.md");
+        await ingestion.WatchPosts(new TimerInfo(), default);
+        Assert.NotNull(await host.Store.FindAsync<PostEntity>(RowKeys.Post("missed"), default));
+        Assert.Null(await host.Store.FindAsync<PostEntity>(RowKeys.Post("seen"), default));
+
+        // When nothing changed a step is one listing.
+        var counter = host.Services.GetRequiredService<StorageRequestCounter>();
+        var before = counter.Total;
+        await ingestion.WatchPosts(new TimerInfo(), default);
+        Assert.Equal(1, counter.Total - before);
     }
 
     [Fact]
@@ -344,6 +371,68 @@ public sealed class FunctionsAppTests(AzuriteFixture azurite) : IClassFixture<Az
     });
 
     /// <summary>Runs an HTTP function as the Functions host's ASP.NET Core integration does: a real HttpContext, the result executed into it.</summary>
+    [Fact]
+    public async Task The_Azure_SDK_logs_no_request_lines_unless_its_level_is_asked_for()
+    {
+        var lines = new List<(int Requests, int SdkLines)>();
+        foreach (var asked in new[] { false, true })
+        {
+            var sink = new LineCounter();
+            var settings = asked ? new Dictionary<string, string?> { [StorageServiceCollectionExtensions.SdkLogLevelSetting] = "Information" } : null;
+            await using var app = await FunctionsHost.StartAsync(azurite.ConnectionString, "l" + Guid.NewGuid().ToString("N")[..12], settings: settings, logging: builder =>
+            {
+                // As the worker's own configuration section would set it when the setting is there.
+                builder.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Information).AddProvider(sink);
+                if (asked)
+                {
+                    builder.AddFilter("Azure", Microsoft.Extensions.Logging.LogLevel.Information);
+                }
+            });
+            var functions = app.Create<HttpFunctions>();
+            var counter = app.Services.GetRequiredService<StorageRequestCounter>();
+            var before = (counter.Total, sink.Sdk);
+            for (var i = 0; i < 20; i++)
+            {
+                Assert.Equal(200, (await InvokeAsync(app, r => functions.GetHealth(r, default), "health")).Status);
+            }
+
+            lines.Add((counter.Total - before.Total, sink.Sdk - before.Sdk));
+        }
+
+        Assert.All(lines, l => Assert.True(l.Requests >= 20, $"{l.Requests} storage requests"));
+        Assert.Equal(0, lines[0].SdkLines);
+        Assert.True(lines[1].SdkLines >= lines[1].Requests, $"{lines[1].SdkLines} lines for {lines[1].Requests} requests when asked");
+    }
+
+    /// <summary>Counts the lines below Warning logged under the Azure SDK's categories (Azure.Core, Azure.Storage.*, Azure.Data.Tables): its request and response lines.</summary>
+    private sealed class LineCounter : Microsoft.Extensions.Logging.ILoggerProvider
+    {
+        private int sdk;
+
+        public int Sdk => Volatile.Read(ref sdk);
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Lines(this, categoryName.StartsWith("Azure", StringComparison.Ordinal));
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Lines(LineCounter counter, bool sdk) : Microsoft.Extensions.Logging.ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+            public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (sdk && logLevel < Microsoft.Extensions.Logging.LogLevel.Warning)
+                {
+                    Interlocked.Increment(ref counter.sdk);
+                }
+            }
+        }
+    }
+
     private static async Task<(int Status, string? ContentType, string Body, IHeaderDictionary Headers)> InvokeAsync(
         FunctionsHost on, Func<HttpRequest, Task<IActionResult>> function, string path, string query = "", string method = "GET")
     {

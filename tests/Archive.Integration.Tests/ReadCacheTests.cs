@@ -32,9 +32,9 @@ public sealed class ReadCacheTests(AzuriteFixture azurite) : IClassFixture<Azuri
         }
 
         using var before = await archive.Http.GetAsync("posts/cached");
-        await archive.UploadAsync("cached.md", Posts.Make("cached", "Cached Again", "2024-01-01", "Cache"));
+        await archive.UploadElsewhereAsync("cached.md", Posts.Make("cached", "Cached Again", "2024-01-01", "Cache"));
 
-        // Within half the lifetime the snapshot in hand is served; past twice it, a request waits for a new one.
+        // Another instance's change: within half the lifetime the snapshot in hand is served; past twice it, a request waits for a new one.
         time.Advance(TimeSpan.FromSeconds(0.9));
         Assert.Equal("Cached", (await archive.GetJsonAsync("posts/cached")).GetProperty("title").GetString());
         time.Advance(TimeSpan.FromSeconds(3.2));
@@ -45,6 +45,24 @@ public sealed class ReadCacheTests(AzuriteFixture azurite) : IClassFixture<Azuri
         request.Headers.IfNoneMatch.Add(before.Headers.ETag!);
         using var stale = await archive.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_instance_serves_its_own_writes_at_once()
+    {
+        await archive.GetJsonAsync("posts/cached");
+        await archive.UploadAsync("own.md", Posts.Make("own", "Own write", "2024-02-01", "Cache"));
+        Assert.Equal("Own write", (await archive.GetJsonAsync("posts/own")).GetProperty("title").GetString());
+
+        // A reindex that removes a post: its answer and the next read agree, with no time passing.
+        await archive.Store.Posts.DeleteBlobAsync("own.md");
+        using var reindex = new HttpRequestMessage(HttpMethod.Post, "admin/reindex");
+        reindex.Headers.Add("x-functions-key", TestArchive.AdminKey);
+        using var reindexed = await archive.Http.SendAsync(reindex);
+        Assert.Equal(HttpStatusCode.OK, reindexed.StatusCode);
+        using var gone = await archive.Http.GetAsync("posts/own");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.DoesNotContain("own", (await archive.GetJsonAsync("posts")).GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
     }
 
     [Fact]

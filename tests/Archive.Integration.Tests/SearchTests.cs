@@ -252,8 +252,8 @@ public sealed partial class SearchTests(AzuriteFixture azurite) : IClassFixture<
         warm.Requests.Reset();
         var view = await cold.ViewAsync(totals, CancellationToken.None);
 
-        // The catalog (one query) and the saved index (one blob): no post's content.
-        Assert.Equal(2, warm.Requests.Total);
+        // The saved catalog (none below 1,000 posts), the catalog (one query) and the saved index (one blob): no post's content.
+        Assert.Equal(3, warm.Requests.Total);
         var query = Archive.Search.SearchQuery.Parse("w100", out _)!;
         Assert.Equal(expected, view.Search(query, null, null, null, 0, 10).Total);
         Assert.Equal(39, expected);

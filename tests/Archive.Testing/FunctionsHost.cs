@@ -27,7 +27,8 @@ public sealed class FunctionsHost : IAsyncDisposable
     public T Create<T>() => ActivatorUtilities.CreateInstance<T>(Services);
 
     /// <summary>Builds the provider; <paramref name="start"/> runs its hosted services (storage created at start) as the host would.</summary>
-    public static async Task<FunctionsHost> StartAsync(string connection, string name, bool start = true, IDictionary<string, string?>? settings = null)
+    /// <param name="logging">The host's logging; Warning and above unless given.</param>
+    public static async Task<FunctionsHost> StartAsync(string connection, string name, bool start = true, IDictionary<string, string?>? settings = null, Action<ILoggingBuilder>? logging = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -46,7 +47,7 @@ public sealed class FunctionsHost : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddLogging(logging ?? (builder => builder.SetMinimumLevel(LogLevel.Warning)))
             .AddArchiveFunctions(configuration)
             .BuildServiceProvider();
         var host = new FunctionsHost(services, configuration);

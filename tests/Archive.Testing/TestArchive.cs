@@ -10,6 +10,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Archive.Testing;
 
@@ -23,6 +24,7 @@ public sealed class TestArchive : IAsyncDisposable
     public const string AdminKey = "test-admin-key";
 
     private readonly WebApplication app;
+    private ServiceProvider? elsewhere;
 
     private TestArchive(WebApplication app, Uri baseAddress)
     {
@@ -38,8 +40,13 @@ public sealed class TestArchive : IAsyncDisposable
     public Reconciler Reconciler => Services.GetRequiredService<Reconciler>();
     public StorageRequestCounter Requests => Services.GetRequiredService<StorageRequestCounter>();
 
-    /// <summary>An archive of its own; <paramref name="time"/>, when given, is every component's clock (a <c>FakeTimeProvider</c> instead of waiting).</summary>
-    public static async Task<TestArchive> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    /// <summary>
+    /// An archive of its own; <paramref name="time"/>, when given, is every component's clock (a
+    /// <c>FakeTimeProvider</c> instead of waiting); <paramref name="throttle"/>, when given, sits on
+    /// its storage clients (Azure's throttling, modelled).
+    /// </summary>
+    public static async Task<TestArchive> StartAsync(
+        AzuriteFixture azurite, IDictionary<string, string?>? settings = null, TimeProvider? time = null, Archive.Storage.Throttling.PartitionThrottle? throttle = null)
     {
         var name = "t" + Guid.NewGuid().ToString("N")[..12];
         var url = $"http://127.0.0.1:{AzuriteProcess.FreePort()}";
@@ -67,6 +74,11 @@ public sealed class TestArchive : IAsyncDisposable
             {
                 services.AddSingleton(time);
             }
+
+            if (throttle is not null)
+            {
+                services.AddSingleton(throttle);
+            }
         });
         await app.StartAsync();
         var archive = new TestArchive(app, new Uri(url + "/api/"));
@@ -83,6 +95,22 @@ public sealed class TestArchive : IAsyncDisposable
         return await Ingestor.IngestAsync(blobName, CancellationToken.None);
     }
 
+    /// <summary>
+    /// As <see cref="UploadAsync(string, string)"/>, ingested by another instance (its own services
+    /// over the same storage), whose writes this one learns of only through storage.
+    /// </summary>
+    public async Task<IngestResult> UploadElsewhereAsync(string blobName, string text)
+    {
+        await PutBlobAsync(blobName, Encoding.UTF8.GetBytes(text));
+        var configuration = Services.GetRequiredService<IConfiguration>();
+        elsewhere ??= new ServiceCollection()
+            .AddSingleton(configuration)
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddArchiveStorage(configuration)
+            .BuildServiceProvider();
+        return await elsewhere.GetRequiredService<Ingestor>().IngestAsync(blobName, CancellationToken.None);
+    }
+
     public async Task PutBlobAsync(string blobName, byte[] bytes) =>
         await Store.Posts.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(bytes), new BlobUploadOptions());
 
@@ -97,7 +125,7 @@ public sealed class TestArchive : IAsyncDisposable
     }
 
     /// <summary>Another instance's search index over the same storage: its own catalog, nothing in memory yet.</summary>
-    public ColdSearch ColdSearchIndex() => new(new Archive.Storage.Reading.PostReader(Store, Services.GetRequiredService<Archive.Storage.Changes.ChangeLog>()), Store);
+    public ColdSearch ColdSearchIndex() => new(new Archive.Storage.Reading.PostReader(Store, Services.GetRequiredService<Archive.Storage.Changes.ChangeLog>(), Services.GetRequiredService<Archive.Storage.Reading.CatalogSnapshot>()), Store);
 
     /// <summary>A cold instance's reader and search index, as the API pairs them.</summary>
     public sealed class ColdSearch(Archive.Storage.Reading.PostReader reader, ArchiveStore store) : IDisposable
@@ -151,6 +179,11 @@ public sealed class TestArchive : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        if (elsewhere is not null)
+        {
+            await elsewhere.DisposeAsync();
+        }
+
         await app.StopAsync();
         await app.DisposeAsync();
     }

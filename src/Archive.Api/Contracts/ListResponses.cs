@@ -17,7 +17,8 @@ public sealed record ThemeList(IReadOnlyList<ThemeItem> Items);
 
 public sealed record ThemePage(ThemeItem Theme, IReadOnlyList<PostSummary> Items, string? NextCursor);
 
-public sealed record Health(string Status, int Posts, DateTimeOffset? LastIngestAt);
+/// <summary>§4: <c>ok</c>, or <c>degraded</c> while the instance serves what it holds, each cause in <c>problems</c>.</summary>
+public sealed record Health(string Status, int Posts, DateTimeOffset? LastIngestAt, IReadOnlyList<string> Problems);
 
 public sealed record RejectionItem(string Blob, string Reason, DateTimeOffset At);
 

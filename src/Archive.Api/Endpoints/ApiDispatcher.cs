@@ -10,7 +10,7 @@ namespace Archive.Api.Endpoints;
 /// Runs a route's handler for any host (the Functions app, the local host) and turns failures
 /// into problem responses: storage down is a 503, anything else a 500; never a stack trace.
 /// </summary>
-public sealed class ApiDispatcher(ArchiveEndpoints endpoints, ILogger<ApiDispatcher> logger)
+public sealed class ApiDispatcher(ArchiveEndpoints endpoints, ReadCache cache, ILogger<ApiDispatcher> logger)
 {
     public async Task<IResult> InvokeAsync(ApiRoute route, HttpRequest request, string? routeValue, CancellationToken cancellationToken)
     {
@@ -23,7 +23,9 @@ public sealed class ApiDispatcher(ArchiveEndpoints endpoints, ILogger<ApiDispatc
 
         try
         {
-            return await route.Handler(endpoints, new ApiCall(request, routeValue), cancellationToken);
+            var result = await route.Handler(endpoints, new ApiCall(request, routeValue), cancellationToken);
+            cache.MarkAge(request.HttpContext.Response);
+            return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

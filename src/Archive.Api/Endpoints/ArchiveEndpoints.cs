@@ -170,10 +170,10 @@ public sealed class ArchiveEndpoints(
 
     public async Task<IResult> GetHealthAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        TotalsSnapshot snapshot;
+        HealthReport report;
         try
         {
-            snapshot = await health.ReadAsync().WaitAsync(cancellationToken);
+            report = await health.ReadAsync().WaitAsync(cancellationToken);
         }
         catch (StorageMissingException missing)
         {
@@ -188,12 +188,17 @@ public sealed class ArchiveEndpoints(
             return ApiProblem.Unavailable("Storage does not answer.");
         }
 
-        if (JsonResponse.NotModified(call.Request, snapshot.ETag, JsonResponse.NoStore) is { } notModified)
+        var snapshot = report.Totals;
+        var answer = new Health(report.Problems.Count == 0 ? "ok" : "degraded", snapshot.Global.Posts, snapshot.Global.Entity.LastIngestAt, report.Problems);
+
+        // The problems are part of the answer: an ETag of the version alone would answer 304 to a client that last saw "ok".
+        var etag = report.Problems.Count == 0 ? snapshot.ETag : $"{snapshot.ETag[..^1]}.d{report.Problems.Count}\"";
+        if (JsonResponse.NotModified(call.Request, etag, JsonResponse.NoStore) is { } notModified)
         {
             return notModified;
         }
 
-        return new JsonResponse(new Health("ok", snapshot.Global.Posts, snapshot.Global.Entity.LastIngestAt), snapshot.ETag, JsonResponse.NoStore);
+        return new JsonResponse(answer, etag, JsonResponse.NoStore);
     }
 
     /// <summary>§9: a page of the change log. Never cached by anyone: a token's answer grows as the archive changes.</summary>

@@ -1,4 +1,5 @@
 using Archive.Api.Http;
+using Archive.Storage;
 using Archive.Storage.Reading;
 using Archive.Storage.Totals;
 using Microsoft.Extensions.Caching.Memory;
@@ -11,11 +12,23 @@ namespace Archive.Api.Endpoints;
 /// version they were built from: a reader is served from memory until something changes. Once half
 /// that time has passed the totals are read again in the background, one read at a time, while
 /// requests keep being answered from the snapshot in hand; only a snapshot older than twice that
-/// time makes a request wait. So a change shows within about that many seconds (at most twice),
-/// and under steady traffic no request waits for storage. Off (0) reads storage on every request.
+/// time makes a request wait, and then for <see cref="LongestWait"/> at most. So a change shows
+/// within about that many seconds (at most twice), and under steady traffic no request waits for
+/// storage. Throttled is not down: when storage refuses or is slow, what the instance holds is
+/// served (<see cref="HeldFor"/> gives the <c>Age</c> header), reads are tried again with growing
+/// pauses (or as the service asked, <c>Retry-After</c>), and <c>/api/health</c> says
+/// <c>degraded</c> with the cause. This instance's own writes (an ingest, a reindex) are followed at
+/// once: the next request waits for a read begun after them. Off (0) reads storage on every request.
 /// </summary>
-public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options, TimeProvider time) : IDisposable
+public sealed class ReadCache(PostReader reader, StorageProblems problems, LocalWrites writes, IOptions<ApiOptions> options, TimeProvider time) : IDisposable
 {
+    public const string ProblemSource = "reads";
+
+    /// <summary>How long a request waits for a read when what it would otherwise get is old; then it gets that.</summary>
+    public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
+
     private readonly TimeSpan totalsLifetime = TimeSpan.FromSeconds(options.Value.ReadCacheSeconds);
 
     // Sized in bytes: a body is charged its length, so the cap holds whatever mix of bodies is asked for.
@@ -23,6 +36,9 @@ public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options, T
     private readonly Lock gate = new();
     private CachedTotals? latest;
     private Task<TotalsSnapshot>? reading;
+    private long readingFrom;
+    private int failures;
+    private long retryAt;
 
     private bool Enabled => totalsLifetime > TimeSpan.Zero;
 
@@ -38,13 +54,46 @@ public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options, T
 
         var current = latest;
         var age = current is null ? TimeSpan.MaxValue : time.GetElapsedTime(current.ReadStartedAt);
-        if (age < totalsLifetime / 2)
+        var behindOwnWrites = current is not null && current.WritesSeen != writes.Count;
+        if (age < totalsLifetime / 2 && !behindOwnWrites)
         {
             return current!.Snapshot;
         }
 
         var next = ReadAgain();
-        return age < totalsLifetime * 2 ? current!.Snapshot : await next.WaitAsync(cancellationToken);
+        if (current is null)
+        {
+            return await next.WaitAsync(cancellationToken);
+        }
+
+        if (age < totalsLifetime * 2 && !behindOwnWrites)
+        {
+            return current.Snapshot;
+        }
+
+        try
+        {
+            return await next.WaitAsync(LongestWait, time, cancellationToken);
+        }
+        catch (Exception error) when (error is TimeoutException || StorageFailure.Is(error))
+        {
+            return current.Snapshot;
+        }
+    }
+
+    /// <summary>
+    /// How old what this instance serves is, while storage refuses or is slow to give it newer
+    /// (older than twice the lifetime, and the last read failed or is late); null when it is fresh.
+    /// </summary>
+    public TimeSpan? HeldFor()
+    {
+        if (!Enabled || latest is not { } current)
+        {
+            return null;
+        }
+
+        var age = time.GetElapsedTime(current.ReadStartedAt);
+        return age >= totalsLifetime * 2 && (failures > 0 || reading is { IsCompleted: false }) ? age : null;
     }
 
     /// <summary>
@@ -72,6 +121,15 @@ public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options, T
         return body;
     }
 
+    /// <summary>Says on a response how old what it is built from is (<c>Age</c>, RFC 9111 §5.1), while this instance serves what it holds.</summary>
+    public void MarkAge(Microsoft.AspNetCore.Http.HttpResponse response)
+    {
+        if (HeldFor() is { } held)
+        {
+            response.Headers.Age = ((long)held.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     /// <summary>Bytes the kept bodies are charged (their lengths and keys): never more than <see cref="ApiOptions.ReadCacheBytes"/>.</summary>
     public long CachedBytes => cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
@@ -80,28 +138,57 @@ public sealed class ReadCache(PostReader reader, IOptions<ApiOptions> options, T
 
     public void Dispose() => cache.Dispose();
 
-    /// <summary>The read in flight, or a new one: never more than one at a time.</summary>
+    /// <summary>
+    /// The read in flight, or a new one once the pause after a failure is over: never more than one
+    /// at a time, but for one begun before this instance's last write, which may not show it.
+    /// </summary>
     private Task<TotalsSnapshot> ReadAgain()
     {
         lock (gate)
         {
-            if (reading is null || reading.IsCompleted)
+            var written = writes.Count;
+            if (reading is null
+                || (reading.IsCompleted && (failures == 0 || time.GetTimestamp() >= retryAt))
+                || (readingFrom != written && (failures == 0 || time.GetTimestamp() >= retryAt)))
             {
-                reading = ReadAsync();
+                readingFrom = written;
+                reading = ReadAsync(written);
             }
 
             return reading;
         }
     }
 
-    private async Task<TotalsSnapshot> ReadAsync()
+    private async Task<TotalsSnapshot> ReadAsync(long written)
     {
         // Aged from before the read, so a snapshot is never older than its age says.
         var startedAt = time.GetTimestamp();
-        var snapshot = await reader.ReadTotalsAsync(CancellationToken.None);
-        latest = new CachedTotals(snapshot, startedAt);
-        return snapshot;
+        try
+        {
+            var snapshot = await reader.ReadTotalsAsync(CancellationToken.None);
+            lock (gate)
+            {
+                // Two reads may overlap (one begun after a write): the later begun is kept.
+                if (latest is null || latest.ReadStartedAt <= startedAt)
+                {
+                    latest = new CachedTotals(snapshot, startedAt, written);
+                }
+            }
+
+            failures = 0;
+            problems.Clear(ProblemSource);
+            return snapshot;
+        }
+        catch (Exception error) when (StorageFailure.Is(error))
+        {
+            // Pauses double from the lifetime to 30 s, or last what the service asked: a throttled table is not asked again at once.
+            failures++;
+            var pause = StorageFailure.RetryAfter(error) ?? TimeSpan.FromTicks(Math.Min(LongestPause.Ticks, Math.Max(totalsLifetime.Ticks, TimeSpan.TicksPerSecond) << Math.Min(failures - 1, 5)));
+            retryAt = time.GetTimestamp() + (long)(pause.TotalSeconds * time.TimestampFrequency);
+            problems.Report(ProblemSource, $"storage refused or did not answer the last {failures} reads ({StorageFailure.Describe(error)}); serving what this instance read {(latest is { } held ? $"{time.GetElapsedTime(held.ReadStartedAt).TotalSeconds:0} s ago" : "never")}");
+            throw;
+        }
     }
 
-    private sealed record CachedTotals(TotalsSnapshot Snapshot, long ReadStartedAt);
+    private sealed record CachedTotals(TotalsSnapshot Snapshot, long ReadStartedAt, long WritesSeen);
 }

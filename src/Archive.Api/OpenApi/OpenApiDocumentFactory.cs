@@ -126,6 +126,7 @@ public static class OpenApiDocumentFactory
         ["ETag"] = new OpenApiHeader { Description = "The version of the archive this answers from (a suffix inside the quotes names an encoding)", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
         ["Cache-Control"] = new OpenApiHeader { Description = "public, max-age=N for public routes; no-store for health and admin", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
         ["Vary"] = new OpenApiHeader { Description = "Accept-Encoding", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+        ["Age"] = new OpenApiHeader { Description = "Only while storage is throttled, slow or down and the instance serves what it holds: seconds since that was read (RFC 9111 §5.1; /api/health says degraded)", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
     };
 
     private static OpenApiParameter Parameter(ApiParameter parameter, OpenApiDocument document)

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Archive.Storage;
 using Archive.Storage.Ingestion;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 
 namespace Archive.Cli.Local;
@@ -14,7 +12,7 @@ namespace Archive.Cli.Local;
 /// as long as its last listing took: it never keeps storage busier than half the time. Storage
 /// being down is logged, not fatal.
 /// </summary>
-public sealed class BlobWatcher(ArchiveStore store, Reconciler reconciler, IOptions<WatchOptions> options, ILogger<BlobWatcher> logger)
+public sealed class BlobWatcher(ArchiveStore store, ListingWatch watch, IOptions<WatchOptions> options, ILogger<BlobWatcher> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,7 +27,6 @@ public sealed class BlobWatcher(ArchiveStore store, Reconciler reconciler, IOpti
         var lastRecompute = DateTimeOffset.MinValue;
         var wasFailing = false;
         var created = false;
-        IReadOnlyDictionary<string, BlobItem>? reconciled = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             var rest = interval;
@@ -42,14 +39,8 @@ public sealed class BlobWatcher(ArchiveStore store, Reconciler reconciler, IOpti
                 }
 
                 var recompute = DateTimeOffset.UtcNow - lastRecompute >= recomputeEvery;
-                var started = Stopwatch.GetTimestamp();
-                var listing = await reconciler.ListAsync(stoppingToken);
-                var listed = Stopwatch.GetElapsedTime(started);
+                var (_, listed) = await watch.StepAsync(recompute, stoppingToken);
                 rest = listed > interval ? listed : interval;
-
-                // Against the last listing reconciled: an idle stack makes no other request.
-                await reconciler.ReconcileAsync(listing, reconciled, recompute, stoppingToken);
-                reconciled = listing;
 
                 if (recompute)
                 {
@@ -69,7 +60,6 @@ public sealed class BlobWatcher(ArchiveStore store, Reconciler reconciler, IOpti
                     logger.LogWarning("Cannot reach storage ({Message}); retrying every {Interval}", error.Message, interval);
                     wasFailing = true;
                     created = false;
-                    reconciled = null;
                 }
             }
 

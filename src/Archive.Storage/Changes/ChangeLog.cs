@@ -40,7 +40,7 @@ public sealed class ChangeLog(ArchiveStore store, IOptions<IngestOptions> option
         }
 
         // Fresh, so that a purge that raised a shard's ChangesFrom a moment ago is seen (its tombstones are gone from the query).
-        var fresh = totalsAreFresh ? totals : await store.ReadTotalsAsync(cancellationToken);
+        var fresh = totalsAreFresh ? totals.Heads : (await store.ReadHeadsAsync(cancellationToken)).Shards;
         var (ranges, at) = Plan(since, fresh);
         var entries = ranges.Count == 0 ? [] : await QueryAsync(ranges, limit + 1, cancellationToken);
         var hasMore = entries.Count > limit;
@@ -54,11 +54,11 @@ public sealed class ChangeLog(ArchiveStore store, IOptions<IngestOptions> option
 
     /// <summary>
     /// For an instance that keeps a catalog: every entry after <paramref name="from"/> up to the
-    /// versions of <paramref name="to"/> (one request), or null when more than
+    /// versions of the heads <paramref name="to"/> (one request), or null when more than
     /// <paramref name="max"/> wait or the log cannot tell (a reset, tombstones purged): then the
     /// instance reads the posts again.
     /// </summary>
-    public async Task<List<ChangeEntity>?> FollowAsync(ChangeToken from, TotalsSnapshot to, int max, CancellationToken cancellationToken)
+    public async Task<List<ChangeEntity>?> FollowAsync(ChangeToken from, IReadOnlyDictionary<int, ShardHead> to, int max, CancellationToken cancellationToken)
     {
         List<(int Shard, string After, string Before)> ranges;
         try
@@ -74,14 +74,14 @@ public sealed class ChangeLog(ArchiveStore store, IOptions<IngestOptions> option
         return entries.Count > max ? null : entries;
     }
 
-    /// <summary>Each shard's range of entries past <paramref name="since"/> and at most the version <paramref name="totals"/> give, and the position at their end.</summary>
-    private (List<(int Shard, string After, string Before)> Ranges, ChangeToken At) Plan(ChangeToken since, TotalsSnapshot totals)
+    /// <summary>Each shard's range of entries past <paramref name="since"/> and at most the version <paramref name="heads"/> give, and the position at their end.</summary>
+    private (List<(int Shard, string After, string Before)> Ranges, ChangeToken At) Plan(ChangeToken since, IReadOnlyDictionary<int, ShardHead> heads)
     {
-        var at = ChangeToken.Of(totals);
+        var at = ChangeToken.Of(heads);
         var ranges = new List<(int Shard, string After, string Before)>();
         for (var shard = 0; shard < TotalsShards.Count; shard++)
         {
-            Check(since, shard, at.Versions[shard], at.Generations[shard], totals.Shards.GetValueOrDefault(shard)?.All.Entity.ChangesFrom ?? 0);
+            Check(since, shard, at.Versions[shard], at.Generations[shard], heads.GetValueOrDefault(shard)?.ChangesFrom ?? 0);
             var after = since.Position(shard);
             if (string.CompareOrdinal(after, RowKeys.ChangesThrough(at.Versions[shard], shard)) < 0)
             {
@@ -112,7 +112,7 @@ public sealed class ChangeLog(ArchiveStore store, IOptions<IngestOptions> option
         var purged = 0;
         foreach (var shard in old.GroupBy(e => e.Shard))
         {
-            foreach (var chunk in shard.OrderBy(e => e.Seq).Chunk(99))
+            foreach (var chunk in shard.OrderBy(e => e.Seq).Chunk(TableLimits.PlannedPerTransaction - 1))
             {
                 var totals = (await store.ReadShardAsync(shard.Key, cancellationToken)).All;
                 if (!totals.Exists)

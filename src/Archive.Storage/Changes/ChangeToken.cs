@@ -24,15 +24,18 @@ public sealed record ChangeToken(long[] Versions, string[] Generations, string? 
     }
 
     /// <summary>The position at the end of everything <paramref name="totals"/> count: each shard's version and generation.</summary>
-    public static ChangeToken Of(TotalsSnapshot totals)
+    public static ChangeToken Of(TotalsSnapshot totals) => Of(totals.Heads);
+
+    /// <summary>The position at the end of every shard's <paramref name="heads"/>.</summary>
+    public static ChangeToken Of(IReadOnlyDictionary<int, ShardHead> heads)
     {
         var versions = new long[TotalsShards.Count];
         var generations = new string[TotalsShards.Count];
         for (var shard = 0; shard < TotalsShards.Count; shard++)
         {
-            var read = totals.Shards.GetValueOrDefault(shard);
-            versions[shard] = read?.All.Entity.Version ?? 0;
-            generations[shard] = read?.All.Entity.Generation is { Length: > 0 } generation ? generation[..Math.Min(GenerationLength, generation.Length)] : string.Empty;
+            var head = heads.GetValueOrDefault(shard);
+            versions[shard] = head?.Version ?? 0;
+            generations[shard] = head?.Generation is { Length: > 0 } generation ? generation[..Math.Min(GenerationLength, generation.Length)] : string.Empty;
         }
 
         return new ChangeToken(versions, generations, null);

@@ -249,7 +249,7 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
     /// </summary>
     private sealed class PostGroup
     {
-        private const int MaxEntities = TableLimits.EntitiesPerTransaction;
+        private const int MaxEntities = TableLimits.PlannedPerTransaction;
         private readonly HashSet<(int Shard, string Theme)> rows = [];
         private int entities;
 

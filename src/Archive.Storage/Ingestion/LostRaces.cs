@@ -8,12 +8,20 @@ namespace Archive.Storage.Ingestion;
 /// writer got there first (<see cref="IsLostRace"/>) the attempt is counted (metric
 /// <c>archive.ingest.lost_races</c>), pauses with jittered exponential back-off and runs again, at
 /// most <see cref="MaxAttempts"/> times, then gives up loudly (metric <c>archive.ingest.gave_up</c>
-/// and an exception). Only a loss that <see cref="RaceAttempt"/> reports is retried: any other
-/// failure inside an attempt surfaces as it is.
+/// and an exception). Only a loss that <see cref="RaceAttempt"/> reports is retried, and a
+/// refusal of a busy table (<see cref="IsThrottled"/>): that attempt waits as the service asked
+/// (<c>Retry-After</c>) or with back-off from a second to <see cref="LongestThrottledPause"/>, and
+/// runs again without using up an attempt, for up to <see cref="LongestThrottled"/> in all (metric
+/// <c>archive.ingest.throttled</c>). Any other failure inside an attempt surfaces as it is.
 /// </summary>
-public sealed class LostRaces(IngestMetrics metrics, TimeProvider time)
+public sealed class LostRaces(IngestMetrics metrics, LocalWrites writes, TimeProvider time)
 {
     public const int MaxAttempts = 50;
+
+    /// <summary>How long one ingest keeps waiting out a busy table before it fails (and its trigger retries it later).</summary>
+    public static readonly TimeSpan LongestThrottled = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan LongestThrottledPause = TimeSpan.FromSeconds(30);
 
     private const double FirstPauseMilliseconds = 4;
     private const double LongestPauseMilliseconds = 1000;
@@ -29,6 +37,14 @@ public sealed class LostRaces(IngestMetrics metrics, TimeProvider time)
     private const string EntityGone = "ResourceNotFound";
 
     /// <summary>
+    /// The service refused for load, not for what was asked: 503 <c>ServerBusy</c> (a partition or
+    /// account over its target), 500 <c>OperationTimedOut</c>, or 429. Nothing was written, or the
+    /// next attempt's reads show what was.
+    /// </summary>
+    public static bool IsThrottled(RequestFailedException error) =>
+        error.Status is 503 or 429 || (error.Status == 500 && error.ErrorCode == "OperationTimedOut");
+
+    /// <summary>
     /// Exponential back-off with full jitter: the window doubles with each lost race (4 ms, 8 ms, ...,
     /// at most a second) and the pause is uniform within it, so writers that collided spread out
     /// instead of colliding again in lockstep.
@@ -40,13 +56,25 @@ public sealed class LostRaces(IngestMetrics metrics, TimeProvider time)
     internal async Task<T> RunAsync<T>(
         string operation, string subject, Func<RaceAttempt, Task<T>> attempt, CancellationToken cancellationToken, int attempts = MaxAttempts, Func<T>? gaveUp = null)
     {
-        var state = new RaceAttempt(operation, metrics);
+        var state = new RaceAttempt(operation, metrics, writes);
+        var throttledSince = (long?)null;
+        var refusals = 0;
         for (var number = 0; number < attempts; number++)
         {
             state.Number = number;
             try
             {
                 return await attempt(state);
+            }
+            catch (RequestFailedException error) when (IsThrottled(error) && (throttledSince is null || time.GetElapsedTime(throttledSince.Value) < LongestThrottled))
+            {
+                // Not a lost race: the attempt is run again as it was, after the wait the service asked for.
+                metrics.Throttled(operation);
+                throttledSince ??= time.GetTimestamp();
+                state.ReadAgain = true;
+                number--;
+                var backOff = TimeSpan.FromSeconds(Math.Min(LongestThrottledPause.TotalSeconds, Math.Pow(2, Math.Min(refusals++, 5)) * (0.5 + Random.Shared.NextDouble() / 2)));
+                await Task.Delay(StorageFailure.RetryAfter(error) ?? backOff, time, cancellationToken);
             }
             catch (LostRaceException lost)
             {
@@ -63,7 +91,7 @@ public sealed class LostRaces(IngestMetrics metrics, TimeProvider time)
 }
 
 /// <summary>One attempt of <see cref="LostRaces.RunAsync"/>: its number, what still stands from the one before, and the ways it reports a lost race.</summary>
-internal sealed class RaceAttempt(string operation, IngestMetrics metrics)
+internal sealed class RaceAttempt(string operation, IngestMetrics metrics, LocalWrites writes)
 {
     public int Number { get; set; }
 
@@ -76,6 +104,7 @@ internal sealed class RaceAttempt(string operation, IngestMetrics metrics)
         try
         {
             await transaction.SubmitAsync(table, cancellationToken);
+            writes.Wrote();
         }
         catch (RequestFailedException error) when (LostRaces.IsLostRace(error))
         {

@@ -1,4 +1,6 @@
 using Azure;
+using Archive.Storage.Tables;
+using Archive.Storage.Totals;
 using Azure.Data.Tables;
 
 namespace Archive.Storage.Ingestion;
@@ -38,7 +40,7 @@ internal sealed class TableTransaction
     public string? FailedRowKey { get; private set; }
 
     /// <summary>The last submit failed on a total, not on a post or record: only the totals need reading again.</summary>
-    public bool FailedOnTotals => FailedRowKey?.StartsWith(Tables.RowKeys.TotalsPrefix, StringComparison.Ordinal) == true;
+    public bool FailedOnTotals => FailedRowKey?.StartsWith(RowKeys.TotalsPrefix, StringComparison.Ordinal) == true;
 
     public async Task SubmitAsync(TableClient table, CancellationToken cancellationToken)
     {
@@ -48,6 +50,16 @@ internal sealed class TableTransaction
         }
 
         var submitted = actions.Values.ToList();
+        var heads = submitted
+            .Where(a => a.ActionType != TableTransactionActionType.Delete && a.Entity is TotalsEntity { Scope: RowKeys.AllScope })
+            .Select(a => (TotalsEntity)a.Entity)
+            .ToList();
+        if (heads.Count > 0)
+        {
+            // In the same transaction, so the version row never shows a version whose changes are not committed.
+            submitted.Add(new TableTransactionAction(TableTransactionActionType.UpsertMerge, ArchiveVersion.MergeOf(heads)));
+        }
+
         FailedRowKey = null;
         try
         {

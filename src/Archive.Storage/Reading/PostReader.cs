@@ -13,9 +13,12 @@ namespace Archive.Storage.Reading;
 /// catalog of every served post held in memory and shared by every reader. It is loaded once
 /// (one request per 1,000 posts) and then follows the change log: when the totals show a new
 /// version, the entries since the catalog's position are read (one request) and applied, so an
-/// upload costs an instance one small read, not a reload (docs/storage.md).
+/// upload costs an instance one small read, not a reload. Whether anything changed is one point
+/// read of the version row, whatever the number of themes or posts, and the totals are computed
+/// from the catalog in hand, so an instance's freshness reads do not grow with the archive; a cold
+/// instance starts from the saved catalog (<see cref="CatalogSnapshot"/>) (docs/storage.md).
 /// </summary>
-public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposable
+public sealed class PostReader(ArchiveStore store, ChangeLog changes, CatalogSnapshot snapshot) : IDisposable
 {
     /// <summary>Past this many entries at once, reading every post again is as cheap and simpler.</summary>
     public const int MostEntriesFollowed = 1000;
@@ -37,7 +40,28 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
 
     public int CatalogPatches => catalogPatches;
 
-    public Task<TotalsSnapshot> ReadTotalsAsync(CancellationToken cancellationToken) => store.ReadTotalsAsync(cancellationToken);
+    /// <summary>
+    /// The totals as of now: the version row read (one entity), the catalog brought to it (nothing
+    /// read when nothing changed; else the log's entries since), and the totals its posts make.
+    /// </summary>
+    public async Task<TotalsSnapshot> ReadTotalsAsync(CancellationToken cancellationToken)
+    {
+        var version = await store.ReadHeadsAsync(cancellationToken);
+        var positioned = await SharedUpdateAsync(version.Shards).WaitAsync(cancellationToken);
+        if (SameVersions(positioned.At, version.Shards) && !SameHeads(positioned.Heads, version.Shards))
+        {
+            // Only a head's other parts moved (a purge raised ChangesFrom): the catalog stands, the heads are the row's.
+            positioned = new Positioned(positioned.Catalog, positioned.At, version.Shards) { Before = positioned.ComputedTotals };
+            lock (gate)
+            {
+                catalog = (Task.FromResult(positioned), positioned.At);
+            }
+        }
+
+        var totals = positioned.Totals;
+        served = new Served(totals, Task.FromResult(positioned));
+        return totals;
+    }
 
     /// <summary>One page of a list as of <paramref name="totals"/> (the totals just read).</summary>
     public async Task<PostPage> ListAsync(PostListQuery query, string afterKey, TotalsSnapshot totals, CancellationToken cancellationToken)
@@ -127,11 +151,7 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
         return [.. rejections.OrderBy(r => r.Blob, StringComparer.Ordinal)];
     }
 
-    /// <summary>
-    /// The catalog as of <paramref name="totals"/>: the one in hand when it is at those versions
-    /// (or past them: another reader brought it further), else the one in hand brought forward. One
-    /// update at a time, shared by every caller, and not tied to one caller's cancellation.
-    /// </summary>
+    /// <summary>The catalog as of <paramref name="totals"/> (see <see cref="SharedUpdateAsync"/>).</summary>
     private async Task<PostCatalog> SharedCatalogAsync(TotalsSnapshot totals)
     {
         if (served is { } last && ReferenceEquals(last.Totals, totals) && last.Update.IsCompletedSuccessfully)
@@ -139,28 +159,34 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
             return last.Update.Result.Catalog;
         }
 
-        var target = ChangeToken.Of(totals);
-        Task<Positioned> update;
+        var update = SharedUpdateAsync(totals.Heads);
+        served = new Served(totals, update);
+        return (await update).Catalog;
+    }
+
+    /// <summary>
+    /// The catalog at the shards' <paramref name="heads"/>: the one in hand when it is at those
+    /// versions (or past them: another reader brought it further), else the one in hand brought
+    /// forward. One update at a time, shared by every caller, and not tied to one caller's cancellation.
+    /// </summary>
+    private Task<Positioned> SharedUpdateAsync(IReadOnlyDictionary<int, ShardHead> heads)
+    {
+        var target = ChangeToken.Of(heads);
         lock (gate)
         {
             // The update in hand (done or under way) serves when it reaches at least these versions.
             if (catalog is { } current && !current.Update.IsFaulted && !current.Update.IsCanceled && !IsBehind(current.Target, target))
             {
-                update = current.Update;
-            }
-            else
-            {
-                update = UpdateAsync(catalog?.Update, totals, target);
-                catalog = (update, target);
+                return current.Update;
             }
 
-            served = new Served(totals, update);
+            var update = UpdateAsync(catalog?.Update, heads, target);
+            catalog = (update, target);
+            return update;
         }
-
-        return (await update).Catalog;
     }
 
-    private async Task<Positioned> UpdateAsync(Task<Positioned>? previous, TotalsSnapshot totals, ChangeToken target)
+    private async Task<Positioned> UpdateAsync(Task<Positioned>? previous, IReadOnlyDictionary<int, ShardHead> heads, ChangeToken target)
     {
         Positioned? from = null;
         try
@@ -169,7 +195,12 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
         }
         catch (Exception)
         {
-            // The update before failed (storage down, say): start from the posts.
+            // The update before failed (storage down, say): start from the saved catalog or the posts.
+        }
+
+        if (from is null && await snapshot.LoadAsync(CancellationToken.None) is { } saved)
+        {
+            from = new Positioned(saved.Catalog, ChangeToken.Of(saved.Heads), saved.Heads);
         }
 
         if (from is not null && !IsBehind(from.At, target))
@@ -177,10 +208,10 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
             return from;
         }
 
-        if (from is not null && await changes.FollowAsync(from.At, totals, MostEntriesFollowed, CancellationToken.None) is { } entries)
+        if (from is not null && await changes.FollowAsync(from.At, heads, MostEntriesFollowed, CancellationToken.None) is { } entries)
         {
             Interlocked.Increment(ref catalogPatches);
-            return new Positioned(from.Catalog.With(entries), target);
+            return new Positioned(from.Catalog.With(entries), target, heads) { Before = from.ComputedTotals };
         }
 
         // Read from the log's position first: a change committed during the read is applied again by the next update, never lost.
@@ -191,8 +222,20 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
         }
 
         Interlocked.Increment(ref catalogLoads);
-        return new Positioned(new PostCatalog(posts), target);
+        var loaded = new Positioned(new PostCatalog(posts), target, heads);
+        if (posts.Count >= MostEntriesFollowed)
+        {
+            // This instance paid for reading every post: the next cold one starts from what it read.
+            _ = snapshot.SaveAsync(loaded.Catalog, heads, CancellationToken.None);
+        }
+
+        return loaded;
     }
+
+    private static bool SameVersions(ChangeToken at, IReadOnlyDictionary<int, ShardHead> heads) => at.SameVersions(ChangeToken.Of(heads));
+
+    private static bool SameHeads(IReadOnlyDictionary<int, ShardHead> a, IReadOnlyDictionary<int, ShardHead> b) =>
+        a.Count == b.Count && a.All(h => b.TryGetValue(h.Key, out var other) && other == h.Value);
 
     /// <summary>Some shard of <paramref name="at"/> is older than in <paramref name="target"/>, or of another generation.</summary>
     private static bool IsBehind(ChangeToken at, ChangeToken target)
@@ -208,7 +251,26 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes) : IDisposa
         return false;
     }
 
-    private sealed record Positioned(PostCatalog Catalog, ChangeToken At);
+    /// <summary>
+    /// A catalog at the shards' heads, and (computed once, when first asked for) the totals its
+    /// posts make, from the catalog it was brought forward from (<see cref="Before"/>'s totals, for
+    /// the shards that did not move): a snapshot, never a chain of catalogs.
+    /// </summary>
+    private sealed record Positioned(PostCatalog Catalog, ChangeToken At, IReadOnlyDictionary<int, ShardHead> Heads)
+    {
+        private TotalsSnapshot? totals;
+
+        public TotalsSnapshot? Before { get; set; }
+
+        public TotalsSnapshot? ComputedTotals => Volatile.Read(ref totals);
+
+        public TotalsSnapshot Totals => LazyInitializer.EnsureInitialized(ref totals, () =>
+        {
+            var computed = TotalsSnapshot.Compute(Catalog.Posts, Heads, Before);
+            Before = null;
+            return computed;
+        });
+    }
 
     private sealed record Served(TotalsSnapshot Totals, Task<Positioned> Update);
 }

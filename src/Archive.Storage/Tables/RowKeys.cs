@@ -19,6 +19,9 @@ public static class RowKeys
     public const string ChangePrefix = "c|";
     public const string DependentPrefix = "d|";
 
+    /// <summary>The version row: every shard's version in one small entity, what instances read to learn whether anything changed.</summary>
+    public const string Version = "v|*";
+
     /// <summary>A key that no row key of the kind reaches: the exclusive end of a prefix range.</summary>
     public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 

@@ -10,6 +10,12 @@ public static class TableLimits
     /// <summary>Operations in one entity-group transaction (one partition, at most 100, 4 MiB).</summary>
     public const int EntitiesPerTransaction = 100;
 
+    /// <summary>
+    /// What a transaction may plan: one entity is kept for the version row (<c>v|*</c>) that every
+    /// transaction writing a shard's all-posts row also merges (<see cref="Totals.ArchiveVersion"/>).
+    /// </summary>
+    public const int PlannedPerTransaction = EntitiesPerTransaction - 1;
+
     /// <summary>Entities one query page returns at most.</summary>
     public const int QueryPageSize = 1000;
 

@@ -28,4 +28,31 @@ public sealed class ShardTotals(int shard, ScopeTotals? all, IReadOnlyDictionary
                     g.Key,
                     g.Where(r => r.Scope == RowKeys.AllScope).Select(ScopeTotals.From).FirstOrDefault(),
                     g.Where(r => r.Scope != RowKeys.AllScope).ToDictionary(r => r.Scope, ScopeTotals.From, StringComparer.Ordinal)));
+
+    /// <summary>Every shard's totals as <paramref name="posts"/> (served posts) make them.</summary>
+    public static Dictionary<int, ShardTotals> Compute(IEnumerable<IndexedPost> posts)
+    {
+        var all = new Dictionary<int, ScopeTotals>();
+        var themes = new Dictionary<int, Dictionary<string, ScopeTotals>>();
+        foreach (var post in posts)
+        {
+            var shard = TotalsShards.Of(post.Key);
+            if (!all.TryGetValue(shard, out var shardAll))
+            {
+                all[shard] = shardAll = ScopeTotals.Empty(RowKeys.AllScope, shard);
+                themes[shard] = new Dictionary<string, ScopeTotals>(StringComparer.Ordinal);
+            }
+
+            shardAll.Add(post);
+            var slug = post.Summary.Theme.Slug;
+            if (!themes[shard].TryGetValue(slug, out var theme))
+            {
+                themes[shard][slug] = theme = ScopeTotals.Empty(slug, shard);
+            }
+
+            theme.Add(post);
+        }
+
+        return all.ToDictionary(a => a.Key, a => new ShardTotals(a.Key, a.Value, themes[a.Key]));
+    }
 }

@@ -13,10 +13,60 @@ namespace Archive.Storage.Totals;
 /// </summary>
 public sealed class TotalsRecomputer(ArchiveStore store, LostRaces races, TimeProvider time, ILogger<TotalsRecomputer> logger)
 {
-    private const int MaxActions = TableLimits.EntitiesPerTransaction;
+    private const int MaxActions = TableLimits.PlannedPerTransaction;
 
-    /// <summary>Writes the drifted shards; returns how many rows were rewritten or removed (0 when the running totals were exact).</summary>
-    public Task<int> RecomputeAsync(CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Writes the drifted shards, then completes the version row if it is not (an archive from
+    /// before it) or does not match the shards; returns how many rows were rewritten or removed (0
+    /// when the running totals were exact).
+    /// </summary>
+    public async Task<int> RecomputeAsync(CancellationToken cancellationToken)
+    {
+        var repaired = await RepairAsync(cancellationToken);
+        if (await CompleteVersionAsync(cancellationToken))
+        {
+            logger.LogInformation("The version row was completed from the shards' totals");
+        }
+
+        return repaired;
+    }
+
+    /// <summary>
+    /// The version row as the shards' all-posts rows say, written under the ETag it was read with
+    /// (read before the totals): a writer that commits in between merges into it, so this write is
+    /// refused and done again rather than put an older version over a newer one.
+    /// </summary>
+    private Task<bool> CompleteVersionAsync(CancellationToken cancellationToken) =>
+        races.RunAsync("version", "completing the version row", async attempt =>
+        {
+            var version = await store.ReadVersionAsync(cancellationToken);
+            var heads = (await store.ReadTotalsAsync(cancellationToken)).Heads;
+            if (version.Complete && version.Shards.Count == heads.Count && heads.All(h => version.Shards.GetValueOrDefault(h.Key) == h.Value))
+            {
+                return false;
+            }
+
+            var whole = ArchiveVersion.WholeOf(heads);
+            try
+            {
+                if (version.ETag == default)
+                {
+                    await store.Table.AddEntityAsync(whole, cancellationToken);
+                }
+                else
+                {
+                    await store.Table.UpdateEntityAsync(whole, version.ETag, Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken);
+                }
+            }
+            catch (RequestFailedException error) when (LostRaces.IsLostRace(error))
+            {
+                throw attempt.Lost();
+            }
+
+            return true;
+        }, cancellationToken);
+
+    private Task<int> RepairAsync(CancellationToken cancellationToken) =>
         races.RunAsync("recompute", "recomputing the totals", async attempt =>
         {
             var (repaired, transactions) = await PlanAsync(cancellationToken);
@@ -126,27 +176,12 @@ public sealed class TotalsRecomputer(ArchiveStore store, LostRaces races, TimePr
     /// <summary>Every shard's totals as the served posts make them (one request per 1,000 posts).</summary>
     private async Task<Dictionary<int, ShardTotals>> ComputeAsync(CancellationToken cancellationToken)
     {
-        var all = new Dictionary<int, ScopeTotals>();
-        var themes = new Dictionary<int, Dictionary<string, ScopeTotals>>();
+        var posts = new List<IndexedPost>();
         await foreach (var post in store.ReadServedPostsAsync(cancellationToken))
         {
-            var shard = TotalsShards.Of(post.Key);
-            if (!all.TryGetValue(shard, out var shardAll))
-            {
-                all[shard] = shardAll = ScopeTotals.Empty(RowKeys.AllScope, shard);
-                themes[shard] = new Dictionary<string, ScopeTotals>(StringComparer.Ordinal);
-            }
-
-            shardAll.Add(post);
-            var slug = post.Summary.Theme.Slug;
-            if (!themes[shard].TryGetValue(slug, out var theme))
-            {
-                themes[shard][slug] = theme = ScopeTotals.Empty(slug, shard);
-            }
-
-            theme.Add(post);
+            posts.Add(post);
         }
 
-        return all.ToDictionary(a => a.Key, a => new ShardTotals(a.Key, a.Value, themes[a.Key]));
+        return ShardTotals.Compute(posts);
     }
 }
