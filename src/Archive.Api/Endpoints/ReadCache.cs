@@ -147,9 +147,8 @@ public sealed class ReadCache(PostReader reader, StorageProblems problems, Local
         lock (gate)
         {
             var written = writes.Count;
-            if (reading is null
-                || (reading.IsCompleted && (failures == 0 || time.GetTimestamp() >= retryAt))
-                || (readingFrom != written && (failures == 0 || time.GetTimestamp() >= retryAt)))
+            var paused = failures > 0 && time.GetTimestamp() < retryAt;
+            if (reading is null || (!paused && (reading.IsCompleted || readingFrom != written)))
             {
                 readingFrom = written;
                 reading = ReadAsync(written);

@@ -48,7 +48,7 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes, CatalogSna
     {
         var version = await store.ReadHeadsAsync(cancellationToken);
         var positioned = await SharedUpdateAsync(version.Shards).WaitAsync(cancellationToken);
-        if (SameVersions(positioned.At, version.Shards) && !SameHeads(positioned.Heads, version.Shards))
+        if (SameVersions(positioned.At, version.Shards) && !ShardHead.Same(positioned.Heads, version.Shards))
         {
             // Only a head's other parts moved (a purge raised ChangesFrom): the catalog stands, the heads are the row's.
             positioned = new Positioned(positioned.Catalog, positioned.At, version.Shards) { Before = positioned.ComputedTotals };
@@ -233,9 +233,6 @@ public sealed class PostReader(ArchiveStore store, ChangeLog changes, CatalogSna
     }
 
     private static bool SameVersions(ChangeToken at, IReadOnlyDictionary<int, ShardHead> heads) => at.SameVersions(ChangeToken.Of(heads));
-
-    private static bool SameHeads(IReadOnlyDictionary<int, ShardHead> a, IReadOnlyDictionary<int, ShardHead> b) =>
-        a.Count == b.Count && a.All(h => b.TryGetValue(h.Key, out var other) && other == h.Value);
 
     /// <summary>Some shard of <paramref name="at"/> is older than in <paramref name="target"/>, or of another generation.</summary>
     private static bool IsBehind(ChangeToken at, ChangeToken target)

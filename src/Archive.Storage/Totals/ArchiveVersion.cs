@@ -9,6 +9,10 @@ namespace Archive.Storage.Totals;
 public sealed record ShardHead(long Version, string Generation, long ChangesFrom, DateTimeOffset? LastIngestAt)
 {
     public static ShardHead Of(TotalsEntity allPosts) => new(allPosts.Version, allPosts.Generation, allPosts.ChangesFrom, allPosts.LastIngestAt);
+
+    /// <summary>The same shards with the same heads.</summary>
+    public static bool Same(IReadOnlyDictionary<int, ShardHead> a, IReadOnlyDictionary<int, ShardHead> b) =>
+        a.Count == b.Count && a.All(h => b.TryGetValue(h.Key, out var other) && other == h.Value);
 }
 
 /// <summary>

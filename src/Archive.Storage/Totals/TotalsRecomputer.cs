@@ -41,7 +41,7 @@ public sealed class TotalsRecomputer(ArchiveStore store, LostRaces races, TimePr
         {
             var version = await store.ReadVersionAsync(cancellationToken);
             var heads = (await store.ReadTotalsAsync(cancellationToken)).Heads;
-            if (version.Complete && version.Shards.Count == heads.Count && heads.All(h => version.Shards.GetValueOrDefault(h.Key) == h.Value))
+            if (version.Complete && ShardHead.Same(version.Shards, heads))
             {
                 return false;
             }
