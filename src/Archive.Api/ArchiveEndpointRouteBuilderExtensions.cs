@@ -41,7 +41,8 @@ public static class ArchiveEndpointRouteBuilderExtensions
 
     private static IResult? KeyProblem(HttpRequest request, string? adminKey)
     {
-        var given = request.Headers[KeyHeader].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
+        // An empty header is no key: it must not hide a ?code= that is one.
+        var given = request.Headers[KeyHeader].FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? request.Query["code"].FirstOrDefault();
         if (string.IsNullOrEmpty(given))
         {
             return ApiProblem.Unauthorized($"Admin routes need the key in the {KeyHeader} header (or the code query parameter).");

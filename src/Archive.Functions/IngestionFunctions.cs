@@ -41,7 +41,7 @@ public sealed class IngestionFunctions(Ingestor ingestor, BlobEventIngestor even
     {
         foreach (var result in await events.IngestAsync(message, cancellationToken))
         {
-            logger.LogInformation("{Blob}: {Outcome} {Reason} (blob event)", result.Blob, result.Outcome, result.Reason);
+            logger.LogInformation("{Blob}: {Outcome} {Reason} (blob event)", Archive.Storage.Names.BlobNames.Printable(result.Blob), result.Outcome, result.Reason);
         }
     }
 
@@ -65,6 +65,6 @@ public sealed class IngestionFunctions(Ingestor ingestor, BlobEventIngestor even
     private async Task IngestAsync(string name, CancellationToken cancellationToken)
     {
         var result = await ingestor.IngestAsync(name, cancellationToken);
-        logger.LogInformation("{Blob}: {Outcome} {Reason}", name, result.Outcome, result.Reason);
+        logger.LogInformation("{Blob}: {Outcome} {Reason}", Archive.Storage.Names.BlobNames.Printable(name), result.Outcome, result.Reason);
     }
 }

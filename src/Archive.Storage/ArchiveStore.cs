@@ -16,6 +16,12 @@ public sealed class ArchiveStore(BlobServiceClient blobs, TableServiceClient tab
     public BlobContainerClient Content { get; } = blobs.GetBlobContainerClient(options.Value.ContentContainer);
     public TableClient Table { get; } = tables.GetTableClient(options.Value.Table);
 
+    /// <summary>A blob of the posts container, by its name exactly as stored; a name its URL would rewrite is refused, never read as another blob (<see cref="Names.BlobNames"/>).</summary>
+    public BlobClient PostBlob(string name) =>
+        Names.BlobNames.Problem(name) is { } problem
+            ? throw new ArgumentException($"'{Names.BlobNames.Printable(name)}' is not used: {problem}", nameof(name))
+            : Posts.GetBlobClient(name);
+
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         await Posts.CreateIfNotExistsAsync(cancellationToken: cancellationToken);

@@ -16,6 +16,11 @@ public sealed class ApiDispatcher(ArchiveEndpoints endpoints, ReadCache cache, I
     {
         // No body of ours is ever to be sniffed as HTML: JSON and problem details alike.
         request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
+        if (SiteAddress.HostProblem(request) is { } host)
+        {
+            return ApiProblem.BadRequest(host);
+        }
+
         if (QueryParameters.Unknown(route, request.Query) is { } unknown)
         {
             return ApiProblem.BadRequest(unknown);

@@ -125,14 +125,15 @@ public sealed class ArchiveEndpoints(
         }
 
         var snapshot = await cache.TotalsAsync(cancellationToken);
-        if (JsonResponse.NotModified(call.Request, snapshot.ETag, publicCache) is { } notModified)
-        {
-            return notModified;
-        }
-
+        // Before the ETag: If-None-Match: * matches any current representation, and an unknown theme has none (RFC 9110 §13.1.2).
         if (!snapshot.Themes.TryGetValue(query.Theme!, out var theme))
         {
             return ApiProblem.NotFound($"There is no theme '{query.Theme}'.");
+        }
+
+        if (JsonResponse.NotModified(call.Request, snapshot.ETag, publicCache) is { } notModified)
+        {
+            return notModified;
         }
 
         var body = await cache.BodyAsync(Key(call), snapshot, async () =>
@@ -153,19 +154,20 @@ public sealed class ArchiveEndpoints(
         }
 
         var snapshot = await cache.TotalsAsync(cancellationToken);
+        ScopeTotals? theme = null;
+        if (slug is not null && !snapshot.Themes.TryGetValue(slug, out theme))
+        {
+            return ApiProblem.NotFound($"There is no theme '{slug}'.");
+        }
+
         if (JsonResponse.NotModified(call.Request, snapshot.ETag, publicCache) is { } notModified)
         {
             return notModified;
         }
 
-        if (slug is null)
-        {
-            return Json(ReadingTimeReport.From(snapshot.Global, snapshot.Themes.Values, snapshot), snapshot);
-        }
-
-        return snapshot.Themes.TryGetValue(slug, out var theme)
-            ? Json(ReadingTimeReport.From(theme, [theme], snapshot), snapshot)
-            : ApiProblem.NotFound($"There is no theme '{slug}'.");
+        return theme is null
+            ? Json(ReadingTimeReport.From(snapshot.Global, snapshot.Themes.Values, snapshot), snapshot)
+            : Json(ReadingTimeReport.From(theme, [theme], snapshot), snapshot);
     }
 
     public async Task<IResult> GetHealthAsync(ApiCall call, CancellationToken cancellationToken)
@@ -270,7 +272,25 @@ public sealed class ArchiveEndpoints(
 
     public async Task<IResult> GetBlobStateAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        return JsonResponse.HashedBody(call.Request, BlobState.From(await blobStates.ReadAsync(call.BlobName, cancellationToken)), JsonResponse.NoStore);
+        // A name that URLs rewrite (a/../x.md) is given as a query value, which nothing normalises.
+        var invalid = new InvalidValue();
+        var queried = ListQueryParser.OneValue(call.Request.Query, "name", invalid);
+        var name = queried ?? call.BlobName;
+        if (queried is not null && call.BlobName.Length > 0)
+        {
+            invalid.Set("name the blob once: in the path or in ?name=, not both");
+        }
+        else if (name.Length == 0)
+        {
+            invalid.Set("name the blob: /api/admin/blobs/{name}, or ?name= for any name");
+        }
+
+        if (invalid.Message is { } error)
+        {
+            return ApiProblem.BadRequest(error);
+        }
+
+        return JsonResponse.HashedBody(call.Request, BlobState.From(await blobStates.ReadAsync(name, cancellationToken)), JsonResponse.NoStore);
     }
 
     public async Task<IResult> ReindexAsync(ApiCall call, CancellationToken cancellationToken)

@@ -16,6 +16,9 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 50;
+
+    /// <summary>How deep search pages go (§8): past this rank no cursor is issued, and a cursor beyond it is a 400.</summary>
+    public const int MaxDepth = 10_000;
     public const int RelatedCount = 5;
     public const int SuggestedThemes = 3;
 
@@ -49,8 +52,10 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
         // A cursor carries the rank the next page starts at, bound to its query: after a change it goes on from the same rank (§8).
         var fingerprint = $"search|{q}|{theme}|{tag}|{year}";
         var skip = 0;
-        if (ListQueryParser.Cursor(parameters, fingerprint, invalid) is { } rank && !int.TryParse(rank, NumberStyles.None, CultureInfo.InvariantCulture, out skip))
+        if (ListQueryParser.Cursor(parameters, fingerprint, invalid) is { } rank
+            && (!int.TryParse(rank, NumberStyles.None, CultureInfo.InvariantCulture, out skip) || skip > MaxDepth))
         {
+            // Bounded before use: the rank sizes the ranking's work (a queue of skip + limit hits).
             invalid.Set(ListQueryParser.CursorNotIssued);
         }
 
@@ -68,7 +73,7 @@ public sealed class SearchEndpoints(PostReader reader, SearchIndex index, ReadCa
         var body = await cache.BodyAsync(Key(call), snapshot, async () =>
         {
             var (items, total) = await FindAsync(query!, new SearchScope(theme, tag, year), skip, limit, snapshot, cancellationToken);
-            var next = skip + limit < total ? PageCursor.Issue(fingerprint, (skip + limit).ToString(CultureInfo.InvariantCulture)) : null;
+            var next = skip + limit < Math.Min(total, MaxDepth) ? PageCursor.Issue(fingerprint, (skip + limit).ToString(CultureInfo.InvariantCulture)) : null;
             return new SearchResult(q!, total, items, next);
         });
         return new JsonResponse(body!, snapshot.ETag, publicCache);

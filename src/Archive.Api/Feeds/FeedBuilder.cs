@@ -44,7 +44,8 @@ public sealed class FeedBuilder(PostReader reader, IOptions<ApiOptions> options)
             })
             .ToList();
         var updated = entries.Count > 0 ? entries.Max(e => e.Modified) : snapshot.Global.Entity.LastIngestAt ?? DateTimeOffset.UnixEpoch;
-        var self = new Uri($"{request.Scheme}://{request.Host}{request.Path}{request.QueryString}");
+        // The dispatcher refused a malformed Host; a request without one (HTTP/1.0) names the site's.
+        var self = new Uri($"{(request.Host.HasValue ? $"{request.Scheme}://{request.Host}" : site.GetLeftPart(UriPartial.Authority))}{request.Path}{request.QueryString}");
         var idBase = $"tag:{site.Host},{TagYear}:";
         var selection = (query.Theme is { } theme ? "/theme/" + theme : string.Empty) + (query.Tag is { } tag ? "/tag/" + Uri.EscapeDataString(tag) : string.Empty);
         return new FeedModel(options.Value.FeedTitle, options.Value.FeedAuthor, site, self, idBase, updated, entries)

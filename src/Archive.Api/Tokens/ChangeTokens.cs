@@ -16,7 +16,8 @@ public static class ChangeTokens
     {
         token = ChangeToken.Beginning;
         if (TokenSigner.Decode(text, TokenJsonContext.Default.ChangeTokenPayload) is not { V: { Length: TotalsShards.Count } versions, G: { Length: TotalsShards.Count } generations } payload
-            || versions.Any(v => v < 0) || generations.Any(g => g is null))
+            || versions.Any(v => v < 0) || generations.Any(g => g is null || g.Length > 64)
+            || payload.C is { } cut && (cut.Length > 128 || !cut.StartsWith(Storage.Tables.RowKeys.ChangePrefix, StringComparison.Ordinal)))
         {
             return false;
         }

@@ -81,7 +81,8 @@ public sealed class ArchiveApiClient(Uri api, string? key, TimeSpan timeout) : I
 
     public async Task<BlobState> StateAsync(string blobName, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "admin/blobs/" + string.Join('/', blobName.Split('/').Select(Uri.EscapeDataString)));
+        // As a query value: a path would be normalised (a/../x.md is x.md to any URL), a query value is the name as stored.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "admin/blobs?name=" + Uri.EscapeDataString(blobName));
         if (key is { Length: > 0 })
         {
             request.Headers.Add("x-functions-key", key);
@@ -91,6 +92,17 @@ public sealed class ArchiveApiClient(Uri api, string? key, TimeSpan timeout) : I
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             throw new InvalidOperationException($"the API at {api} refused the admin key ({(int)response.StatusCode}); pass --key (in Azure, a function key) or set Archive:AdminKey");
+        }
+
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Not storage: the address names no Archive API (a wrong --api, another server on the port).
+            throw new InvalidOperationException($"the API at {api} has no route admin/blobs (404): is that Archive's API (its address ends in /api/)? Pass --api");
+        }
+
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            throw new InvalidOperationException($"the API at {api} answers that storage does not answer (503); try again shortly");
         }
 
         response.EnsureSuccessStatusCode();

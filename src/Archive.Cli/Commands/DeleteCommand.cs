@@ -2,6 +2,7 @@ using System.CommandLine;
 using Archive.Api.Contracts;
 using Archive.Core.Parsing;
 using Archive.Storage;
+using Archive.Storage.Names;
 using Archive.Storage.Reading;
 using Archive.Storage.Tables;
 using Spectre.Console;
@@ -51,11 +52,20 @@ public static class DeleteCommand
     public static async Task<int> DeleteBlobsAsync(ArchiveStore store, IReadOnlyList<string> blobs, ArchiveApiClient? api, CancellationToken cancellationToken)
     {
         var posts = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var refused = 0;
         foreach (var blob in blobs)
         {
+            if (BlobNames.Problem(blob) is { } problem)
+            {
+                // Deleting it by URL would delete the blob its URL names (zz/../two.md is two.md): never another name.
+                AnsiConsole.MarkupLineInterpolated($"[red]not deleted[/] {BlobNames.Printable(blob)}: {problem}; no URL names it, so delete it with a tool that lists and deletes by the name as stored");
+                refused++;
+                continue;
+            }
+
             // The post the blob gives, as the API says, to wait until it is gone.
             posts[blob] = api is null ? null : (await api.StateAsync(blob, cancellationToken)) is { State: BlobStateKind.Served or BlobStateKind.Draft or BlobStateKind.Rejected } state ? state.Id : null;
-            await store.Posts.DeleteBlobIfExistsAsync(blob, cancellationToken: cancellationToken);
+            await store.PostBlob(blob).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         }
 
         var stillServed = api is null ? [] : await api.WaitUntilGoneAsync(posts.Values.OfType<string>().ToList(), cancellationToken);
@@ -65,7 +75,7 @@ public static class DeleteCommand
             AnsiConsole.MarkupLineInterpolated($"deleted    {blob}{what}");
         }
 
-        return stillServed.Count > 0 ? CliError.TimedOut : 0;
+        return stillServed.Count > 0 ? CliError.TimedOut : refused > 0 ? CliError.Failed : 0;
     }
 
     /// <summary>
@@ -106,7 +116,7 @@ public static class DeleteCommand
     /// </summary>
     private static async Task<string?> BlobOfAsync(ArchiveStore store, string target, CancellationToken cancellationToken)
     {
-        if (await store.Posts.GetBlobClient(target).ExistsAsync(cancellationToken))
+        if (await ListedBlob.FindAsync(store.Posts, target, cancellationToken) is not null)
         {
             return target;
         }

@@ -70,6 +70,13 @@ public sealed class PostUploader(BlobContainerClient container)
             items.Clear();
         }
 
+        // A name no URL keeps would be stored as another blob (§1): refused here, before any upload.
+        foreach (var item in items.Where(i => !Storage.Names.BlobNames.IsUsable(i.BlobName)).ToList())
+        {
+            problems.Add($"{Storage.Names.BlobNames.Printable(item.Path)}: {Storage.Names.BlobNames.Problem(item.BlobName)}");
+            items.Remove(item);
+        }
+
         return items;
     }
 

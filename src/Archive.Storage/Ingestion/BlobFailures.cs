@@ -22,7 +22,7 @@ internal static class BlobFailures
         }
         catch (Exception error) when (error is not OperationCanceledException && !StorageFailure.Is(error))
         {
-            logger.LogError(error, "Could not ingest {Blob}; the other blobs go on", blobName);
+            logger.LogError(error, "Could not ingest {Blob}; the other blobs go on", Names.BlobNames.Printable(blobName));
             return onFailure(new IngestResult(blobName, IngestOutcome.Failed, Reason: $"could not be ingested: {error.Message}"));
         }
     }

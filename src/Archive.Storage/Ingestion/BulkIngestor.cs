@@ -110,7 +110,7 @@ public sealed class BulkIngestor(ArchiveStore store, IngestAttempts attempts, In
     private async Task<(IngestResult? Done, NewPost? Post, OneByOne? Later)> PrepareAsync(
         string blobName, BlobEntity? record, HashSet<string> owned, ConcurrentDictionary<string, string> claimed, CancellationToken cancellationToken)
     {
-        if (!PostBlobName.IsPost(blobName) || record?.PostKey is not null || await PostBlobs.DownloadAsync(store, blobName, cancellationToken) is not { } blob)
+        if (!PostBlobName.IsPost(blobName) || !Names.BlobNames.IsUsable(blobName) || record?.PostKey is not null || await PostBlobs.DownloadAsync(store, blobName, cancellationToken) is not { } blob)
         {
             return (null, null, new OneByOne(blobName));
         }

@@ -5,6 +5,7 @@ using Archive.Core.Model;
 using Archive.Core.Parsing;
 using Archive.Core.Stored;
 using Archive.Storage.Media;
+using Archive.Storage.Names;
 using Archive.Storage.Tables;
 using Azure;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,11 @@ public sealed class Ingestor(
 
     private static readonly AsyncLocal<int> RenderDepth = new();
 
+    private static readonly AsyncLocal<int> HandOverDepth = new();
+
+    /// <summary>Rivals for one id looked at when it is handed over: bounds the work one deletion causes.</summary>
+    private const int MaxRivals = 50;
+
     /// <summary>The blob as it is now into the archive: ingested when it is there, removed when it is gone (whatever the event said). Measured as a single ingest.</summary>
     public Task<IngestResult> IngestAsync(string blobName, CancellationToken cancellationToken) =>
         MeasuredAsync(() => IngestBlobAsync(blobName, cancellationToken));
@@ -33,6 +39,11 @@ public sealed class Ingestor(
     /// <param name="force">Render again even when the bytes are those already served: a blob the post references changed.</param>
     internal async Task<IngestResult> IngestBlobAsync(string blobName, CancellationToken cancellationToken, bool force = false)
     {
+        if (MediaBlobName.IsContent(blobName) && BlobNames.Problem(blobName) is { } problem)
+        {
+            return await RejectNameAsync(blobName, problem, cancellationToken);
+        }
+
         if (MediaBlobName.IsMedia(blobName))
         {
             return await IngestImageAsync(blobName, cancellationToken);
@@ -40,7 +51,7 @@ public sealed class Ingestor(
 
         if (!PostBlobName.IsPost(blobName))
         {
-            logger.LogInformation("Ignored {Blob}: {Reason}", blobName, PostBlobName.NotMarkdown);
+            logger.LogInformation("Ignored {Blob}: {Reason}", BlobNames.Printable(blobName), PostBlobName.NotMarkdown);
             return new IngestResult(blobName, IngestOutcome.Ignored, Reason: PostBlobName.NotMarkdown);
         }
 
@@ -52,6 +63,26 @@ public sealed class Ingestor(
         }
 
         return result;
+    }
+
+    /// <summary>A blob whose name no URL keeps: rejected as it is listed, never downloaded (that would read another blob); gone, its record leaves.</summary>
+    private async Task<IngestResult> RejectNameAsync(string blobName, string problem, CancellationToken cancellationToken)
+    {
+        if (await ListedBlob.FindAsync(store.Posts, blobName, cancellationToken) is not { } listed)
+        {
+            return await RemoveBlobAsync(blobName, cancellationToken);
+        }
+
+        var etag = listed.ETag.ToString();
+        var seen = new BlobVersion("name|" + etag, etag, PostBlobs.Md5(listed.ContentHash));
+        var record = await store.FindAsync<BlobEntity>(RowKeys.Blob(blobName), cancellationToken);
+        if (record?.PostKey is not null)
+        {
+            // Ingested before names were checked, as the blob its URL names: that post is not this blob's.
+            await RemoveBlobAsync(blobName, cancellationToken);
+            record = null;
+        }
+        return await RejectAsync(blobName, record, seen, problem, cancellationToken);
     }
 
     private async Task<IngestResult> IngestImageAsync(string blobName, CancellationToken cancellationToken)
@@ -77,7 +108,7 @@ public sealed class Ingestor(
     {
         if (RenderDepth.Value >= MaxRenderDepth)
         {
-            logger.LogWarning("Posts referencing {Blob} are not rendered again: {Depth} posts deep in references already", blobName, MaxRenderDepth);
+            logger.LogWarning("Posts referencing {Blob} are not rendered again: {Depth} posts deep in references already", BlobNames.Printable(blobName), MaxRenderDepth);
             return;
         }
 
@@ -188,7 +219,12 @@ public sealed class Ingestor(
 
             await dependents.ForgetAsync(blobName, Dependents.Hashes(record.References), cancellationToken);
             await RenderDependentsAsync(blobName, cancellationToken);
-            logger.LogInformation("Removed {Blob} (post {PostId})", blobName, post?.Id);
+            logger.LogInformation("Removed {Blob} (post {PostId})", BlobNames.Printable(blobName), post?.Id);
+            if (post is not null)
+            {
+                await HandOverAsync(post.RowKey, cancellationToken);
+            }
+
             return new IngestResult(blobName, IngestOutcome.Removed, post?.Id);
         }, cancellationToken);
     }
@@ -212,9 +248,9 @@ public sealed class Ingestor(
                 existing = await store.FindAsync<PostEntity>(postKey, cancellationToken);
                 if (existing is not null && existing.Blob != blobName)
                 {
-                    if (await store.Posts.GetBlobClient(existing.Blob).ExistsAsync(cancellationToken))
+                    if (await store.PostBlob(existing.Blob).ExistsAsync(cancellationToken))
                     {
-                        return await RejectAsync(blobName, record, seen, IdOwners.Taken(post.Id, existing.Blob), cancellationToken);
+                        return await RejectAsync(blobName, record, seen, IdOwners.Taken(post.Id, existing.Blob), cancellationToken, claims: postKey);
                     }
 
                     // The owner's blob is gone (renamed, say) and its deletion is not reconciled yet: it leaves first.
@@ -279,6 +315,12 @@ public sealed class Ingestor(
                 }
             }
 
+            if (previous is not null)
+            {
+                // The blob gave up its old id: a blob that claims it has it now.
+                await HandOverAsync(previous.RowKey, cancellationToken);
+            }
+
             var outcome = existing is null && previous is null ? IngestOutcome.Added : IngestOutcome.Updated;
             logger.LogInformation("Ingested {Blob} as post {PostId} ({Outcome})", blobName, post.Id, outcome);
             if (existing is null || LinkTarget(existing) != LinkTarget(post))
@@ -292,7 +334,7 @@ public sealed class Ingestor(
     }
 
     private async Task<IngestResult> RejectAsync(
-        string blobName, BlobEntity? record, BlobVersion seen, string reason, CancellationToken cancellationToken, bool quarantine = false) =>
+        string blobName, BlobEntity? record, BlobVersion seen, string reason, CancellationToken cancellationToken, bool quarantine = false, string? claims = null) =>
         await races.RunAsync("reject", blobName, async attempt =>
         {
             if (attempt.Number > 0)
@@ -318,11 +360,50 @@ public sealed class Ingestor(
 
             var transaction = new TableTransaction();
             transaction.Put(updated);
-            transaction.Upsert(new RejectionEntity { RowKey = RowKeys.Rejection(blobName), Blob = blobName, Reason = reason, At = time.GetUtcNow() });
+            transaction.Upsert(new RejectionEntity { RowKey = RowKeys.Rejection(blobName), Blob = blobName, Reason = reason, At = time.GetUtcNow(), Claims = claims });
             await attempt.SubmitAsync(transaction, store.Table, cancellationToken);
-            logger.LogWarning("Rejected {Blob}: {Reason}", blobName, reason);
+            logger.LogWarning("Rejected {Blob}: {Reason}", BlobNames.Printable(blobName), reason);
             return new IngestResult(blobName, IngestOutcome.Rejected, Reason: reason);
         }, cancellationToken);
+
+    /// <summary>
+    /// §1's hand-over: the id <paramref name="postKey"/> has no owner any more (its blob was deleted
+    /// or claims another id), so the blobs rejected for claiming it are ingested again, the earliest
+    /// claim first (ties by name): it takes the id, the others are rejected naming it.
+    /// </summary>
+    private async Task HandOverAsync(string postKey, CancellationToken cancellationToken)
+    {
+        if (HandOverDepth.Value >= MaxRenderDepth)
+        {
+            return;
+        }
+
+        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter(
+            $"PartitionKey eq {RowKeys.Partition} and RowKey ge {RowKeys.RejectionPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.RejectionPrefix)} and Claims eq {postKey}");
+        var rivals = new List<RejectionEntity>();
+        await foreach (var rival in store.Table.QueryAsync<RejectionEntity>(filter, MaxRivals, cancellationToken: cancellationToken))
+        {
+            rivals.Add(rival);
+            if (rivals.Count == MaxRivals)
+            {
+                break;
+            }
+        }
+
+        HandOverDepth.Value++;
+        try
+        {
+            foreach (var rival in rivals.OrderBy(r => r.At).ThenBy(r => r.Blob, StringComparer.Ordinal))
+            {
+                var result = await BlobFailures.IsolateAsync(rival.Blob, logger, () => IngestBlobAsync(rival.Blob, cancellationToken));
+                logger.LogInformation("Handed over {PostKey} to {Blob}: {Outcome}", postKey, BlobNames.Printable(rival.Blob), result.Outcome);
+            }
+        }
+        finally
+        {
+            HandOverDepth.Value--;
+        }
+    }
 
     private static IEnumerable<string> StaleReferences(BlobEntity? record, Post post)
     {

@@ -18,7 +18,7 @@ internal static class PostBlobs
         BlobDownloadResult download;
         try
         {
-            download = (await store.Posts.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value;
+            download = (await store.PostBlob(blobName).DownloadContentAsync(cancellationToken)).Value;
         }
         catch (RequestFailedException error) when (error.Status == 404)
         {

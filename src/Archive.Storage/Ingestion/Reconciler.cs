@@ -13,8 +13,9 @@ namespace Archive.Storage.Ingestion;
 /// whose blob is gone (blob triggers do not fire on delete), retries rejections, and (when asked)
 /// recomputes every total from the posts themselves.
 /// </summary>
-public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngestor bulk, ContentSweeper sweeper, TotalsRecomputer recomputer, Changes.ChangeLog changes, ChangeLogBackfill backfill, IngestMetrics metrics, ILogger<Reconciler> logger)
+public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngestor bulk, ContentSweeper sweeper, TotalsRecomputer recomputer, Changes.ChangeLog changes, ChangeLogBackfill backfill, IngestMetrics metrics, StorageProblems problems, ILogger<Reconciler> logger)
 {
+    private const string ListingProblem = "listing";
 
     // Blobs that are not posts, named in the log once each (a watcher reconciles every second).
     private readonly ConcurrentDictionary<string, bool> loggedIgnored = new(StringComparer.Ordinal);
@@ -29,13 +30,68 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
     /// <summary>Every blob of the posts container, by name: the listing a reconcile works from.</summary>
     public async Task<IReadOnlyDictionary<string, BlobItem>> ListAsync(CancellationToken cancellationToken)
     {
-        var blobs = new Dictionary<string, BlobItem>(StringComparer.Ordinal);
-        await foreach (var blob in store.Posts.GetBlobsAsync(cancellationToken: cancellationToken))
+        var blobs = new PostsListing();
+        try
         {
-            blobs[blob.Name] = blob;
+            await foreach (var blob in store.Posts.GetBlobsAsync(cancellationToken: cancellationToken))
+            {
+                blobs[blob.Name] = blob;
+            }
+        }
+        catch (Exception error) when (IsUnlistable(error))
+        {
+            // A page that cannot be read is lost whole: listed again in smaller pages, everything before the name that breaks it is had.
+            blobs.Clear();
+            string? marker = null;
+            foreach (var size in new[] { 256, 16, 1 })
+            {
+                (marker, var complete) = await ListUntilBrokenAsync(blobs, marker, size, cancellationToken);
+                if (complete)
+                {
+                    problems.Clear(ListingProblem);
+                    return blobs;
+                }
+            }
+
+            // The service answers but cannot list (Azurite past a name with a control character): what it listed is worked on, and said.
+            var after = blobs.Count == 0 ? "at the start" : $"after {blobs.Count} blobs";
+            problems.Report(ListingProblem, $"cannot list the posts container {after} ({StorageFailure.Describe(error)}): later blobs are not ingested; a blob name with a control character makes Azurite's listing fail, so rename or delete it");
+            logger.LogWarning("Cannot list the posts container {After}: {Cause}", after, StorageFailure.Describe(error));
+            return new PostsListing(blobs) { Incomplete = true };
         }
 
+        problems.Clear(ListingProblem);
         return blobs;
+    }
+
+    private static bool IsUnlistable(Exception error) => error is System.Xml.XmlException or RequestFailedException { Status: 500 };
+
+    /// <summary>Pages of <paramref name="size"/> from <paramref name="marker"/> until one cannot be read: the marker of the last page read, and whether the listing ended.</summary>
+    private async Task<(string? Marker, bool Complete)> ListUntilBrokenAsync(PostsListing blobs, string? marker, int size, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var page in store.Posts.GetBlobsAsync(cancellationToken: cancellationToken).AsPages(marker, size))
+            {
+                foreach (var blob in page.Values)
+                {
+                    blobs[blob.Name] = blob;
+                }
+
+                if (page.ContinuationToken is not { Length: > 0 } next)
+                {
+                    return (marker, true);
+                }
+
+                marker = next;
+            }
+
+            return (marker, true);
+        }
+        catch (Exception error) when (IsUnlistable(error))
+        {
+            return (marker, false);
+        }
     }
 
     /// <summary>
@@ -58,7 +114,7 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
             .Where(b => MediaBlobName.IsContent(b.Name) && (!since.TryGetValue(b.Name, out var before) || before.Properties.ETag != b.Properties.ETag))
             .Select(b => b.Name)
             .ToList();
-        var vanished = since.Keys.Where(name => !blobs.ContainsKey(name)).ToList();
+        var vanished = Incomplete(blobs) ? [] : since.Keys.Where(name => !blobs.ContainsKey(name)).ToList();
         if (changed.Count + vanished.Count > BulkIngestor.GroupSize)
         {
             return await ReconcileAllAsync(blobs, recomputeTotals: false, cancellationToken);
@@ -84,7 +140,7 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
             .Where(b => MediaBlobName.IsContent(b.Name) && NeedsIngest(b, records.GetValueOrDefault(b.Name)))
             .Select(b => b.Name)
             .ToList();
-        var toRemove = records.Keys.Where(name => !blobs.ContainsKey(name)).ToList();
+        var toRemove = Incomplete(blobs) ? [] : records.Keys.Where(name => !blobs.ContainsKey(name)).ToList();
         var results = new ConcurrentBag<IngestResult>();
         await IngestImagesFirstAsync(toIngest, results, cancellationToken);
         foreach (var result in await bulk.IngestAsync([.. toIngest.Where(PostBlobName.IsPost)], records, cancellationToken))
@@ -105,6 +161,8 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
         return Report(blobs, toIngest.Count, results, repaired) with { OrphanedContentRemoved = orphans, TombstonesPurged = tombstones };
     }
 
+    private static bool Incomplete(IReadOnlyDictionary<string, BlobItem> blobs) => blobs is PostsListing { Incomplete: true };
+
     /// <summary>Images before posts: a folder uploaded with both renders its posts with their images the first time.</summary>
     private Task IngestImagesFirstAsync(IEnumerable<string> names, ConcurrentBag<IngestResult> results, CancellationToken cancellationToken) =>
         IngestOneByOneAsync(names.Where(name => MediaBlobName.IsMedia(name)), results, cancellationToken);
@@ -122,7 +180,7 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
         {
             if (!MediaBlobName.IsContent(name) && loggedIgnored.TryAdd(name, true))
             {
-                logger.LogInformation("Ignored {Blob}: {Reason}", name, PostBlobName.NotMarkdown);
+                logger.LogInformation("Ignored {Blob}: {Reason}", Names.BlobNames.Printable(name), PostBlobName.NotMarkdown);
             }
         }
     }

@@ -122,7 +122,7 @@ public sealed class MediaIngestor(ArchiveStore store, IngestAttempts attempts, I
         BlobDownloadResult download;
         try
         {
-            download = (await store.Posts.GetBlobClient(blobName).DownloadContentAsync(
+            download = (await store.PostBlob(blobName).DownloadContentAsync(
                 new BlobDownloadOptions { Range = new HttpRange(0, maxBytes + 1L) }, cancellationToken)).Value;
         }
         catch (RequestFailedException error) when (error.Status == 404 && error.ErrorCode != "ContainerNotFound")
@@ -132,7 +132,7 @@ public sealed class MediaIngestor(ArchiveStore store, IngestAttempts attempts, I
         catch (RequestFailedException error) when (error.Status == 416)
         {
             // An empty blob: no range of it exists.
-            var empty = await store.Posts.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken);
+            var empty = await store.PostBlob(blobName).GetPropertiesAsync(cancellationToken: cancellationToken);
             var seen = new BlobVersion(Core.Parsing.ContentHash.Of([]), empty.Value.ETag.ToString(), PostBlobs.Md5(empty.Value.ContentHash));
             return (new DownloadedBlob(ReadOnlyMemory<byte>.Empty, seen, empty.Value.LastModified), 0);
         }

@@ -58,9 +58,17 @@ public sealed class BlobStates(ArchiveStore store)
 
     private async Task<(ETag ETag, string? Md5)?> PropertiesAsync(string blobName, CancellationToken cancellationToken)
     {
+        if (!Names.BlobNames.IsUsable(blobName))
+        {
+            // No URL names it; its listing does.
+            return await Names.ListedBlob.FindAsync(store.Posts, blobName, cancellationToken) is { } listed
+                ? (listed.ETag, PostBlobs.Md5(listed.ContentHash))
+                : null;
+        }
+
         try
         {
-            var properties = (await store.Posts.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            var properties = (await store.PostBlob(blobName).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
             return (properties.ETag, PostBlobs.Md5(properties.ContentHash));
         }
         catch (RequestFailedException error) when (error.Status == 404 && error.ErrorCode != "ContainerNotFound")
