@@ -142,7 +142,8 @@ module functionApp 'app/function-app.bicep' = {
       // The listing watch is Core Tools' safety net for that polling trigger; Event Grid needs none.
       Archive__WatchSchedule: '*/10 * * * * *'
       'AzureWebJobs.WatchPosts.Disabled': 'true'
-      Archive__SiteUrl: siteUrl
+      // Absolute URLs (feeds, canonical links, images) name this origin, never the request's Host header.
+      Archive__SiteUrl: empty(siteUrl) ? 'https://${functionAppName}.azurewebsites.net' : siteUrl
       Archive__SiteTitle: empty(siteTitle) ? feedTitle : siteTitle
       Archive__Indexable: string(indexable)
       // The pages answer at / (routePrefix ""): the host's own welcome page stays off.

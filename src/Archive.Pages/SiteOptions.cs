@@ -31,6 +31,12 @@ public sealed class SiteOptions
     /// <summary>False for a staging copy: robots.txt disallows everything and every page says <c>noindex</c>.</summary>
     public bool Indexable { get; set; } = true;
 
+    /// <summary>
+    /// Images from other origins in posts (the owner's choice; they load without a referrer). False:
+    /// the pages' policy allows only the archive's own images, and such an image shows its alt text.
+    /// </summary>
+    public bool ExternalImages { get; set; } = true;
+
     /// <summary>URLs in one sitemap (the protocol's limit is 50,000); past it <c>/sitemap.xml</c> is an index of parts.</summary>
     [Range(1, 50_000)]
     public int SitemapUrls { get; set; } = 50_000;

@@ -16,6 +16,20 @@ public class HtmlTests
         Assert.Contains("<a href=\"https://example.com\">", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Tables_align_by_class_without_inline_styles_the_policy_blocks()
+    {
+        var html = Html("| a | b | c |\n|:---|:---:|---:|\n| 1 | 2 | 3 |");
+        Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"align-left\">1</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"align-center\">2</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th class=\"align-right\">c</th>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_image_from_another_origin_sends_no_referrer() =>
+        Assert.Contains("referrerpolicy=\"no-referrer\"", Html("![pixel](https://tracker.example/p.gif)"), StringComparison.Ordinal);
+
     [Theory]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("<div>\n<script>alert(1)</script>\n</div>")]

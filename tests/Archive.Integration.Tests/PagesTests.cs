@@ -291,6 +291,19 @@ public sealed class PagesTests(PagesTests.Site site) : IClassFixture<PagesTests.
     }
 
     [Fact]
+    public async Task External_images_can_be_limited_to_the_archives_own()
+    {
+        using var open = Client(archive);
+        using var opened = await open.GetAsync("/");
+        Assert.Contains("img-src 'self' data: https:;", opened.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+
+        await using var strict = await TestArchive.StartAsync(azurite, new Dictionary<string, string?> { ["Archive:ExternalImages"] = "false" });
+        using var client = Client(strict);
+        using var response = await client.GetAsync("/");
+        Assert.Contains("img-src 'self' data:;", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_staging_copy_disallows_every_robot_and_every_page_says_noindex()
     {
         await using var staging = await TestArchive.StartAsync(azurite, new Dictionary<string, string?> { ["Archive:Indexable"] = "false", ["Archive:SiteTitle"] = "Staging" });

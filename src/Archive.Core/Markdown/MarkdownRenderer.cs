@@ -35,6 +35,7 @@ public static partial class MarkdownRenderer
         var document = Parse(markdown, options);
         var (text, excerptText, heading) = ReadText(document, title, markdown.Length); // also neutralises unsafe URLs, before rendering
         var references = PostReferences.Collect(document, blobName, resolved);
+        StrictPresentation.Apply(document);
 
         using var writer = new StringWriter(new System.Text.StringBuilder(markdown.Length + markdown.Length / 4), System.Globalization.CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);

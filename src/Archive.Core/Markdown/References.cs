@@ -40,8 +40,8 @@ public sealed record MissingReference(string Why) : ResolvedReference
 /// <summary>How references render: the rendering version, stored with every post, so that a new version renders stored posts again.</summary>
 public static class Rendering
 {
-    /// <summary>2: relative references to images and posts resolve (§11). 3: an excerpt leaves out a first heading whatever its text (§1).</summary>
-    public const int Version = 3;
+    /// <summary>2: relative references to images and posts resolve (§11). 3: an excerpt leaves out a first heading whatever its text (§1). 4: tables align by class, images from other origins send no referrer.</summary>
+    public const int Version = 4;
 
     /// <summary>Distinct blobs one post may reference; the rest are left as written, with a warning.</summary>
     public const int MaxReferences = 100;

@@ -1,5 +1,6 @@
 using Archive.Api.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Archive.Pages.Site;
 
@@ -11,6 +12,11 @@ public static class PageResponse
 {
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; " +
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>With <c>Archive:ExternalImages</c> false: images only from the archive's own media (§11), so no image in a post can see who reads it.</summary>
+    public const string OwnImagesPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public const string HtmlType = "text/html; charset=utf-8";
@@ -29,7 +35,9 @@ public static class PageResponse
         public Task ExecuteAsync(HttpContext httpContext)
         {
             var headers = httpContext.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = httpContext.RequestServices?.GetService<Microsoft.Extensions.Options.IOptions<SiteOptions>>()?.Value.ExternalImages == false
+                ? OwnImagesPolicy
+                : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             return inner.ExecuteAsync(httpContext);
