@@ -82,6 +82,7 @@ public sealed class Ingestor(
             await RemoveBlobAsync(blobName, cancellationToken);
             record = null;
         }
+
         return await RejectAsync(blobName, record, seen, problem, cancellationToken);
     }
 
