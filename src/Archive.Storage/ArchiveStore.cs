@@ -54,13 +54,13 @@ public sealed class ArchiveStore(BlobServiceClient blobs, TableServiceClient tab
         return response.HasValue ? response.Value : null;
     }
 
-    /// <summary>Every entity whose row key starts with <paramref name="prefix"/>, page by page as the service returns them.</summary>
-    public AsyncPageable<T> QueryPrefix<T>(string prefix, int? pageSize, IEnumerable<string>? select, CancellationToken cancellationToken)
+    /// <summary>Every entity whose row key starts with <paramref name="prefix"/> (and that meets <paramref name="andFilter"/>, an OData filter), page by page as the service returns them.</summary>
+    public AsyncPageable<T> QueryPrefix<T>(string prefix, int? pageSize, IEnumerable<string>? select, CancellationToken cancellationToken, string? andFilter = null)
         where T : class, ITableEntity, new()
     {
         var end = RowKeys.PrefixEnd(prefix);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Partition} and RowKey ge {prefix} and RowKey lt {end}");
-        return Table.QueryAsync<T>(filter, pageSize, select, cancellationToken);
+        return Table.QueryAsync<T>(andFilter is null ? filter : $"{filter} and ({andFilter})", pageSize, select, cancellationToken);
     }
 
     /// <summary>All totals (every shard's rows) in one request, while they are at most 1,000 entities (docs/storage.md).</summary>

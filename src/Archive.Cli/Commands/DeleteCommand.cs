@@ -116,7 +116,10 @@ public static class DeleteCommand
     /// </summary>
     private static async Task<string?> BlobOfAsync(ArchiveStore store, string target, CancellationToken cancellationToken)
     {
-        if (await ListedBlob.FindAsync(store.Posts, target, cancellationToken) is not null)
+        // A name no URL keeps is found by listing; any other by its own URL (a prefix listing of an ordinary name could meet another blob's broken name).
+        if (BlobNames.IsUsable(target)
+            ? await store.PostBlob(target).ExistsAsync(cancellationToken)
+            : await ListedBlob.FindAsync(store.Posts, target, cancellationToken) is not null)
         {
             return target;
         }

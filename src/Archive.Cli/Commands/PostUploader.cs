@@ -71,9 +71,9 @@ public sealed class PostUploader(BlobContainerClient container)
         }
 
         // A name no URL keeps would be stored as another blob (§1): refused here, before any upload.
-        foreach (var item in items.Where(i => !Storage.Names.BlobNames.IsUsable(i.BlobName)).ToList())
+        foreach (var (item, problem) in items.Select(i => (i, Storage.Names.BlobNames.Problem(i.BlobName))).Where(p => p.Item2 is not null).ToList())
         {
-            problems.Add($"{Storage.Names.BlobNames.Printable(item.Path)}: {Storage.Names.BlobNames.Problem(item.BlobName)}");
+            problems.Add($"{Storage.Names.BlobNames.Printable(item.Path)}: {problem}");
             items.Remove(item);
         }
 

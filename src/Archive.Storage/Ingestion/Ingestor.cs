@@ -31,6 +31,9 @@ public sealed class Ingestor(
     /// <summary>Rivals for one id looked at when it is handed over: bounds the work one deletion causes.</summary>
     private const int MaxRivals = 50;
 
+    /// <summary>How far a hand-over goes on through rivals that give up an id of their own by taking this one.</summary>
+    private const int MaxHandOverDepth = 4;
+
     /// <summary>The blob as it is now into the archive: ingested when it is there, removed when it is gone (whatever the event said). Measured as a single ingest.</summary>
     public Task<IngestResult> IngestAsync(string blobName, CancellationToken cancellationToken) =>
         MeasuredAsync(() => IngestBlobAsync(blobName, cancellationToken));
@@ -374,15 +377,14 @@ public sealed class Ingestor(
     /// </summary>
     private async Task HandOverAsync(string postKey, CancellationToken cancellationToken)
     {
-        if (HandOverDepth.Value >= MaxRenderDepth)
+        if (HandOverDepth.Value >= MaxHandOverDepth)
         {
             return;
         }
 
-        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter(
-            $"PartitionKey eq {RowKeys.Partition} and RowKey ge {RowKeys.RejectionPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.RejectionPrefix)} and Claims eq {postKey}");
+        var claimsIt = Azure.Data.Tables.TableClient.CreateQueryFilter($"Claims eq {postKey}");
         var rivals = new List<RejectionEntity>();
-        await foreach (var rival in store.Table.QueryAsync<RejectionEntity>(filter, MaxRivals, cancellationToken: cancellationToken))
+        await foreach (var rival in store.QueryPrefix<RejectionEntity>(RowKeys.RejectionPrefix, MaxRivals, null, cancellationToken, claimsIt))
         {
             rivals.Add(rival);
             if (rivals.Count == MaxRivals)
