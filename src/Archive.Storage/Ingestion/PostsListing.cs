@@ -14,10 +14,5 @@ public sealed class PostsListing : Dictionary<string, BlobItem>
     {
     }
 
-    public PostsListing(IDictionary<string, BlobItem> listed)
-        : base(listed, StringComparer.Ordinal)
-    {
-    }
-
-    public bool Incomplete { get; init; }
+    public bool Incomplete { get; set; }
 }

@@ -57,7 +57,8 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
             var after = blobs.Count == 0 ? "at the start" : $"after {blobs.Count} blobs";
             problems.Report(ListingProblem, $"cannot list the posts container {after} ({StorageFailure.Describe(error)}): later blobs are not ingested; a blob name with a control character makes Azurite's listing fail, so rename or delete it");
             logger.LogWarning("Cannot list the posts container {After}: {Cause}", after, StorageFailure.Describe(error));
-            return new PostsListing(blobs) { Incomplete = true };
+            blobs.Incomplete = true;
+            return blobs;
         }
 
         problems.Clear(ListingProblem);
@@ -78,12 +79,7 @@ public sealed class Reconciler(ArchiveStore store, Ingestor ingestor, BulkIngest
                     blobs[blob.Name] = blob;
                 }
 
-                if (page.ContinuationToken is not { Length: > 0 } next)
-                {
-                    return (marker, true);
-                }
-
-                marker = next;
+                marker = page.ContinuationToken;
             }
 
             return (marker, true);
